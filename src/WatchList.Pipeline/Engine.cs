@@ -1,0 +1,179 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+
+namespace WatchList.Pipeline;
+
+/// <summary>What a run produced: every problem found, and the final documents of each pipeline.</summary>
+public sealed record EngineResult(
+    IReadOnlyList<Diagnostic> Diagnostics,
+    IReadOnlyDictionary<string, ImmutableArray<Document>> Outputs)
+{
+    public bool Succeeded => Diagnostics.All(d => d.Severity != Severity.Error);
+    public int ErrorCount => Diagnostics.Count(d => d.Severity == Severity.Error);
+    public int WarningCount => Diagnostics.Count(d => d.Severity == Severity.Warning);
+}
+
+/// <summary>
+/// Runs pipelines phase by phase, each pipeline as soon as what it depends on is done,
+/// independent pipelines in parallel.
+/// </summary>
+public sealed class Engine
+{
+    private readonly ImmutableArray<Pipeline> _pipelines;
+    private readonly int _maxParallelism;
+
+    public Engine(IEnumerable<Pipeline> pipelines, int? maxParallelism = null)
+    {
+        _pipelines = [.. pipelines];
+        _maxParallelism = maxParallelism ?? Environment.ProcessorCount;
+        Validate(_pipelines);
+    }
+
+    /// <summary>Pipelines in an order where each comes after its dependencies.</summary>
+    public ImmutableArray<Pipeline> Ordered => TopologicalOrder(_pipelines);
+
+    public async Task<EngineResult> RunAsync(CancellationToken cancellationToken = default)
+    {
+        var diagnostics = new DiagnosticBag();
+        var processed = new ConcurrentDictionary<string, ImmutableArray<Document>>();
+        var failed = new ConcurrentDictionary<string, bool>();
+
+        ImmutableArray<Document> OutputsOf(string name) =>
+            processed.TryGetValue(name, out var docs) ? docs : [];
+
+        async Task<ImmutableArray<Document>> RunPhase(Pipeline pipeline, Phase phase, ImmutableArray<Document> inputs)
+        {
+            var context = new PipelineContext(pipeline, phase, diagnostics, OutputsOf, _maxParallelism, cancellationToken);
+            var documents = inputs;
+            foreach (var module in pipeline.ModulesOf(phase))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var errorsBefore = diagnostics.ErrorCount;
+                documents = await module.ExecuteAsync(documents, context).ConfigureAwait(false);
+                if (diagnostics.ErrorCount > errorsBefore)
+                {
+                    failed[pipeline.Name] = true;
+                }
+            }
+            return documents;
+        }
+
+        // Input phases share nothing, so they all start at once.
+        var inputTasks = _pipelines.ToDictionary(
+            p => p.Name,
+            p => Task.Run(() => RunPhase(p, Phase.Input, []), cancellationToken));
+
+        var processTasks = new Dictionary<string, Task>();
+        foreach (var pipeline in Ordered)
+        {
+            var dependencies = pipeline.Dependencies.Select(d => processTasks[d]).ToArray();
+            processTasks[pipeline.Name] = Task.Run(async () =>
+            {
+                var inputs = await inputTasks[pipeline.Name].ConfigureAwait(false);
+                await Task.WhenAll(dependencies).ConfigureAwait(false);
+                // A pipeline whose dependencies failed would only report follow-on errors of theirs.
+                if (pipeline.Dependencies.Any(failed.ContainsKey))
+                {
+                    failed[pipeline.Name] = true;
+                    processed[pipeline.Name] = [];
+                    return;
+                }
+                processed[pipeline.Name] = await RunPhase(pipeline, Phase.Process, inputs).ConfigureAwait(false);
+            }, cancellationToken);
+        }
+
+        await Guard(Task.WhenAll(processTasks.Values), diagnostics).ConfigureAwait(false);
+
+        if (!diagnostics.HasErrors)
+        {
+            var postTasks = _pipelines.Select(p => Task.Run(async () =>
+                processed[p.Name] = await RunPhase(p, Phase.PostProcess, processed[p.Name]).ConfigureAwait(false),
+                cancellationToken));
+            await Guard(Task.WhenAll(postTasks), diagnostics).ConfigureAwait(false);
+        }
+
+        // Nothing is written while any input is wrong.
+        if (!diagnostics.HasErrors)
+        {
+            var outputTasks = _pipelines.Select(p => Task.Run(() => RunPhase(p, Phase.Output, processed[p.Name]), cancellationToken));
+            await Guard(Task.WhenAll(outputTasks), diagnostics).ConfigureAwait(false);
+        }
+
+        return new EngineResult(diagnostics.Sorted(), processed.ToImmutableDictionary());
+    }
+
+    /// <summary>Turns a diagnostic thrown by a whole-phase module into a report instead of a crash.</summary>
+    private static async Task Guard(Task task, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            await task.ConfigureAwait(false);
+        }
+        catch (DiagnosticException e)
+        {
+            diagnostics.Add(e.Diagnostic);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.All(x => x is DiagnosticException))
+        {
+            foreach (var inner in e.InnerExceptions.Cast<DiagnosticException>())
+            {
+                diagnostics.Add(inner.Diagnostic);
+            }
+        }
+    }
+
+    private static void Validate(ImmutableArray<Pipeline> pipelines)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var pipeline in pipelines)
+        {
+            if (!names.Add(pipeline.Name))
+            {
+                throw new ArgumentException($"Two pipelines are named '{pipeline.Name}'.");
+            }
+        }
+        foreach (var pipeline in pipelines)
+        {
+            foreach (var dependency in pipeline.Dependencies.Where(d => !names.Contains(d)))
+            {
+                throw new ArgumentException($"Pipeline '{pipeline.Name}' depends on '{dependency}', which does not exist.");
+            }
+        }
+        _ = TopologicalOrder(pipelines);
+    }
+
+    private static ImmutableArray<Pipeline> TopologicalOrder(ImmutableArray<Pipeline> pipelines)
+    {
+        var byName = pipelines.ToDictionary(p => p.Name);
+        var order = ImmutableArray.CreateBuilder<Pipeline>(pipelines.Length);
+        var state = new Dictionary<string, bool>(); // false: visiting, true: done
+
+        void Visit(Pipeline pipeline, Stack<string> path)
+        {
+            if (state.TryGetValue(pipeline.Name, out var done))
+            {
+                if (!done)
+                {
+                    var cycle = path.Reverse().SkipWhile(n => n != pipeline.Name).Append(pipeline.Name);
+                    throw new ArgumentException($"Pipelines depend on each other in a cycle: {string.Join(" -> ", cycle)}.");
+                }
+                return;
+            }
+            state[pipeline.Name] = false;
+            path.Push(pipeline.Name);
+            foreach (var dependency in pipeline.Dependencies)
+            {
+                Visit(byName[dependency], path);
+            }
+            path.Pop();
+            state[pipeline.Name] = true;
+            order.Add(pipeline);
+        }
+
+        foreach (var pipeline in pipelines)
+        {
+            Visit(pipeline, new Stack<string>());
+        }
+        return order.ToImmutable();
+    }
+}

@@ -1,0 +1,50 @@
+using System.Collections.Immutable;
+
+namespace WatchList.Pipeline;
+
+/// <summary>What a module sees while it runs: where it is, other pipelines' documents, and where to report problems.</summary>
+public sealed class PipelineContext
+{
+    private readonly Func<string, ImmutableArray<Document>> _outputsOf;
+
+    internal PipelineContext(
+        Pipeline pipeline,
+        Phase phase,
+        DiagnosticBag diagnostics,
+        Func<string, ImmutableArray<Document>> outputsOf,
+        int maxParallelism,
+        CancellationToken cancellationToken)
+    {
+        Pipeline = pipeline;
+        Phase = phase;
+        Diagnostics = diagnostics;
+        _outputsOf = outputsOf;
+        MaxParallelism = maxParallelism;
+        CancellationToken = cancellationToken;
+    }
+
+    public Pipeline Pipeline { get; }
+    public Phase Phase { get; }
+    public DiagnosticBag Diagnostics { get; }
+    public int MaxParallelism { get; }
+    public CancellationToken CancellationToken { get; }
+
+    /// <summary>
+    /// The processed documents of another pipeline. In the process phase only declared dependencies
+    /// are visible (their work is guaranteed finished); from post-process on, every pipeline is.
+    /// </summary>
+    public ImmutableArray<Document> OutputsOf(string pipelineName)
+    {
+        if (Phase is Phase.Input or Phase.Process && !Pipeline.Dependencies.Contains(pipelineName))
+        {
+            throw new InvalidOperationException(
+                $"Pipeline '{Pipeline.Name}' reads '{pipelineName}' in its {Phase} phase without declaring it as a dependency.");
+        }
+        return _outputsOf(pipelineName);
+    }
+
+    internal static PipelineContext ForTest(Pipeline pipeline, Phase phase, DiagnosticBag diagnostics,
+        IReadOnlyDictionary<string, ImmutableArray<Document>> outputs) =>
+        new(pipeline, phase, diagnostics, name => outputs.TryGetValue(name, out var docs) ? docs : [],
+            Environment.ProcessorCount, CancellationToken.None);
+}

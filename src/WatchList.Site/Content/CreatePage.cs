@@ -1,0 +1,25 @@
+using System.Collections.Immutable;
+using WatchList.Pipeline;
+
+namespace WatchList.Site.Content;
+
+/// <summary>Creates one generated page (an index, a list) at a destination.</summary>
+public sealed class CreatePage(string destination) : IModule
+{
+    public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, PipelineContext context) =>
+        ValueTask.FromResult<ImmutableArray<Document>>([Document.Create("", destination)]);
+}
+
+/// <summary>Reports an error when a folder gave no documents: a site needs content.</summary>
+public sealed class RequireSome(string what, string folder, string hint) : IModule
+{
+    public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, PipelineContext context)
+    {
+        if (inputs.IsEmpty)
+        {
+            context.Diagnostics.Add(Diagnostic.Error(
+                new SourceLocation(Reading.DisplayPath.For(folder).TrimEnd('/') + "/"), $"there are no {what}", hint));
+        }
+        return ValueTask.FromResult(inputs);
+    }
+}

@@ -1,0 +1,67 @@
+using System.Collections.Immutable;
+
+namespace WatchList.Site.Content;
+
+/// <summary>The site as a whole, from <c>input/site.yml</c>.</summary>
+public sealed record SiteSettings(string Title, string Description, Uri BaseUrl, string Language, string Author)
+{
+    /// <summary>The path part of the base URL, always starting and ending with '/': "/repo/" or "/".</summary>
+    public string BasePath => BaseUrl.AbsolutePath.EndsWith('/') ? BaseUrl.AbsolutePath : BaseUrl.AbsolutePath + "/";
+
+    /// <summary>A site path ("/commentaries/x/") under the base path: "/repo/commentaries/x/".</summary>
+    public string Link(string sitePath) => BasePath + sitePath.TrimStart('/');
+
+    /// <summary>A site path as an absolute URL, for canonical links, feeds and sitemaps.</summary>
+    public string AbsoluteUrl(string sitePath) => new Uri(BaseUrl, sitePath.TrimStart('/')).AbsoluteUri;
+}
+
+/// <summary>Where a piece of Markdown comes from, so messages about its body point at the right line.</summary>
+public sealed record MarkdownSource(string Path, string Text, int FirstLine);
+
+public sealed record Commentary(
+    string Slug,
+    string Title,
+    DateOnly Date,
+    string Summary,
+    string? Type,
+    string? Series,
+    ImmutableArray<string> Authors,
+    string? Source,
+    string? Publisher,
+    ImmutableArray<string> Actors,
+    MarkdownSource Body)
+{
+    public string Url => $"/commentaries/{Slug}/";
+}
+
+public sealed record GlossaryTerm(
+    string Id,
+    string Title,
+    ImmutableArray<string> Aliases,
+    string Summary,
+    ImmutableArray<string> Related,
+    bool? CaseSensitive,
+    MarkdownSource Body)
+{
+    public string Url => $"/glossary/{Id}/";
+}
+
+public enum ActorKind
+{
+    State,
+    Organisation,
+    Person,
+}
+
+public sealed record Actor(
+    string Id,
+    string Title,
+    ImmutableArray<string> Aliases,
+    ActorKind Kind,
+    string? Affiliation,
+    string? Summary,
+    bool? CaseSensitive,
+    MarkdownSource Body)
+{
+    public string Url => $"/actors/{Id}/";
+}

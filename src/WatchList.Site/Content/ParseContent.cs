@@ -1,0 +1,180 @@
+using System.Collections.Immutable;
+using WatchList.Pipeline;
+using WatchList.Site.Diagnostics;
+using WatchList.Site.FrontMatter;
+
+namespace WatchList.Site.Content;
+
+/// <summary>
+/// Turns Markdown files with front matter into content records. Reports every problem of every file,
+/// drops the files that have errors, and lets the others through.
+/// </summary>
+public abstract class ParseFrontMatterModule : IModule
+{
+    public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, PipelineContext context)
+    {
+        var peers = Prepare(inputs, context);
+        return ValueTask.FromResult(context.MapParallel(inputs, document =>
+        {
+            var text = ((TextContent)document.Content).Text;
+            var split = FrontMatterSplitter.Split(document.Source, text);
+            var fields = FieldReader.Parse(document.Source, split.Yaml, lineOffset: 1);
+            var body = new MarkdownSource(document.Source, split.Body, split.BodyLine);
+            var result = Read(document, fields, body, peers);
+            fields.WarnUnknownKeys(KnownKeys);
+            context.Diagnostics.AddRange(fields.Problems);
+            return fields.HasErrors ? null : result;
+        }));
+    }
+
+    protected abstract IReadOnlyCollection<string> KnownKeys { get; }
+
+    /// <summary>Whatever a file needs to know about the other files (ids it may refer to).</summary>
+    protected virtual object? Prepare(ImmutableArray<Document> inputs, PipelineContext context) => null;
+
+    protected abstract Document? Read(Document document, FieldReader fields, MarkdownSource body, object? peers);
+
+    /// <summary>The id a glossary or actor file gets from its name, which must already be a valid slug.</summary>
+    protected static string IdFromFileName(Document document, FieldReader fields)
+    {
+        var id = Path.GetFileNameWithoutExtension(document.Source);
+        if (!Slug.IsValid(id))
+        {
+            fields.Error(new SourceLocation(document.Source, 1, 1),
+                $"the file name '{id}' is not a valid id: only lowercase letters, digits and hyphens may be used",
+                $"rename the file to '{Slug.Suggest(id)}.md'");
+        }
+        return id;
+    }
+
+    /// <summary>Checks that every id in a list names an existing file, with a suggestion when not.</summary>
+    protected static ImmutableArray<string> References(
+        FieldReader fields, string key, IReadOnlySet<string> known, string what)
+    {
+        var items = fields.List(key);
+        foreach (var item in items.Where(i => !known.Contains(i.Value)))
+        {
+            fields.Error(item.Location, $"'{key}' names {what} '{item.Value}', which does not exist",
+                DidYouMean.Hint(item.Value, known, $"use the file name (without .md) of an existing {what}"));
+        }
+        return [.. items.Select(i => i.Value)];
+    }
+
+    protected static ImmutableArray<string> Texts(FieldReader fields, string key) => [.. fields.List(key).Select(i => i.Value)];
+
+    protected static IReadOnlySet<string> IdsOf(ImmutableArray<Document> documents) =>
+        documents.Select(d => Path.GetFileNameWithoutExtension(d.Source)).ToHashSet(StringComparer.Ordinal);
+}
+
+public sealed class ParseGlossaryTerms : ParseFrontMatterModule
+{
+    protected override IReadOnlyCollection<string> KnownKeys { get; } =
+        ["title", "aliases", "summary", "related", "case_sensitive"];
+
+    protected override object? Prepare(ImmutableArray<Document> inputs, PipelineContext context) => IdsOf(inputs);
+
+    protected override Document? Read(Document document, FieldReader fields, MarkdownSource body, object? peers)
+    {
+        var id = IdFromFileName(document, fields);
+        var term = new GlossaryTerm(
+            id,
+            fields.Text("title", required: true) ?? "",
+            Texts(fields, "aliases"),
+            fields.Text("summary", required: true) ?? "",
+            References(fields, "related", (IReadOnlySet<string>)peers!, "glossary term"),
+            fields.Bool("case_sensitive"),
+            body);
+        return document.With(SiteKeys.Term, term).WithDestination($"glossary/{id}/index.html");
+    }
+}
+
+public sealed class ParseActors : ParseFrontMatterModule
+{
+    private static readonly Dictionary<string, ActorKind> Kinds = new(StringComparer.Ordinal)
+    {
+        ["state"] = ActorKind.State,
+        ["organisation"] = ActorKind.Organisation,
+        ["person"] = ActorKind.Person,
+    };
+
+    protected override IReadOnlyCollection<string> KnownKeys { get; } =
+        ["title", "aliases", "kind", "affiliation", "summary", "case_sensitive"];
+
+    protected override object? Prepare(ImmutableArray<Document> inputs, PipelineContext context) => IdsOf(inputs);
+
+    protected override Document? Read(Document document, FieldReader fields, MarkdownSource body, object? peers)
+    {
+        var id = IdFromFileName(document, fields);
+        var kindText = fields.Text("kind", required: true);
+        var kind = ActorKind.State;
+        if (kindText is not null && !Kinds.TryGetValue(kindText, out kind))
+        {
+            fields.Error(fields.ValueLocation("kind"), $"'kind' is '{kindText}', which is not a kind of actor",
+                DidYouMean.Hint(kindText, Kinds.Keys, "use state, organisation or person"));
+        }
+        var ids = (IReadOnlySet<string>)peers!;
+        var affiliation = fields.Text("affiliation");
+        if (affiliation is not null && !ids.Contains(affiliation))
+        {
+            fields.Error(fields.ValueLocation("affiliation"), $"'affiliation' names actor '{affiliation}', which does not exist",
+                DidYouMean.Hint(affiliation, ids, "use the file name (without .md) of an existing actor"));
+        }
+        var actor = new Actor(
+            id,
+            fields.Text("title", required: true) ?? "",
+            Texts(fields, "aliases"),
+            kind,
+            affiliation,
+            fields.Text("summary"),
+            fields.Bool("case_sensitive"),
+            body);
+        return document.With(SiteKeys.Actor, actor).WithDestination($"actors/{id}/index.html");
+    }
+}
+
+/// <summary>Reads commentaries; needs the actors pipeline to check the ids in <c>actors</c>.</summary>
+public sealed class ParseCommentaries(string actorsPipeline) : ParseFrontMatterModule
+{
+    protected override IReadOnlyCollection<string> KnownKeys { get; } =
+        ["title", "date", "summary", "type", "series", "authors", "source", "publisher", "actors", "draft", "slug"];
+
+    protected override object? Prepare(ImmutableArray<Document> inputs, PipelineContext context) =>
+        context.OutputsOf(actorsPipeline).Select(d => d.Get(SiteKeys.Actor).Id).ToHashSet(StringComparer.Ordinal);
+
+    protected override Document? Read(Document document, FieldReader fields, MarkdownSource body, object? peers)
+    {
+        var slug = fields.Text("slug") ?? Slug.FromFileName(document.Source);
+        if (!Slug.IsValid(slug))
+        {
+            var fromKey = fields.Has("slug");
+            fields.Error(fromKey ? fields.ValueLocation("slug") : new SourceLocation(document.Source, 1, 1),
+                $"the slug '{slug}' may hold only lowercase letters, digits and hyphens",
+                fromKey
+                    ? $"write 'slug: {Slug.Suggest(slug)}'"
+                    : $"rename the file or add 'slug: {Slug.Suggest(slug)}' to the front matter");
+        }
+        var source = fields.Text("source");
+        if (source is not null && !(Uri.TryCreate(source, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+        {
+            fields.Error(fields.ValueLocation("source"), $"'source' is '{source}', which is not a web address",
+                "give the full address of the original, starting with https://");
+        }
+        var commentary = new Commentary(
+            slug,
+            fields.Text("title", required: true) ?? "",
+            fields.Date("date", required: true) ?? default,
+            fields.Text("summary", required: true) ?? "",
+            fields.Text("type"),
+            fields.Text("series"),
+            Texts(fields, "authors"),
+            source,
+            fields.Text("publisher"),
+            References(fields, "actors", (IReadOnlySet<string>)peers!, "actor"),
+            body);
+        if (fields.Bool("draft") == true)
+        {
+            return null;
+        }
+        return document.With(SiteKeys.Commentary, commentary).WithDestination($"commentaries/{slug}/index.html");
+    }
+}

@@ -1,0 +1,53 @@
+using WatchList.Pipeline;
+
+namespace WatchList.Site.FrontMatter;
+
+/// <summary>A Markdown file cut in two: the YAML between the opening and closing <c>---</c>, and the body.</summary>
+/// <param name="Yaml">The front matter text; its first line is line 2 of the file.</param>
+/// <param name="BodyLine">The file line on which <paramref name="Body"/> starts.</param>
+public sealed record SplitFile(string Yaml, string Body, int BodyLine);
+
+public static class FrontMatterSplitter
+{
+    public static SplitFile Split(string path, string text)
+    {
+        var firstLineEnd = LineEnd(text, 0, out var next);
+        if (text[..firstLineEnd].TrimEnd() != "---")
+        {
+            throw new DiagnosticException(Diagnostic.Error(
+                new SourceLocation(path, 1, 1),
+                "the file does not start with front matter",
+                "begin it with a line '---', the YAML keys (title, date, ...), then a closing '---'"));
+        }
+        var line = 2;
+        var yamlStart = next;
+        var position = next;
+        while (position < text.Length)
+        {
+            var end = LineEnd(text, position, out next);
+            var content = text.AsSpan(position, end - position).TrimEnd();
+            if (content.SequenceEqual("---") || content.SequenceEqual("..."))
+            {
+                return new SplitFile(text[yamlStart..position], text[next..], line + 1);
+            }
+            position = next;
+            line++;
+        }
+        throw new DiagnosticException(Diagnostic.Error(
+            new SourceLocation(path, 1, 1),
+            "the front matter is never closed",
+            "add a line '---' after the last YAML key"));
+    }
+
+    private static int LineEnd(string text, int start, out int next)
+    {
+        var index = text.IndexOf('\n', start);
+        if (index < 0)
+        {
+            next = text.Length;
+            return text.Length;
+        }
+        next = index + 1;
+        return index > start && text[index - 1] == '\r' ? index - 1 : index;
+    }
+}

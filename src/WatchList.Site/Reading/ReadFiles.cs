@@ -1,0 +1,88 @@
+using System.Buffers;
+using System.Collections.Immutable;
+using System.Text.Unicode;
+using WatchList.Pipeline;
+
+namespace WatchList.Site.Reading;
+
+/// <summary>
+/// Input module: one document per file matching a pattern in a folder, its text decoded as strict UTF-8.
+/// A file that cannot be read or is not UTF-8 is reported at the first bad byte.
+/// </summary>
+public sealed class ReadFiles(string folder, string pattern, bool recursive = false) : IModule
+{
+    public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, PipelineContext context)
+    {
+        if (!Directory.Exists(folder))
+        {
+            return ValueTask.FromResult(ImmutableArray<Document>.Empty);
+        }
+        var files = Directory
+            .EnumerateFiles(folder, pattern, recursive ? SearchOption.AllDirectories : SearchOption.TopDirectoryOnly)
+            .Where(f => !IsEditorLeftover(Path.GetFileName(f)))
+            .Order(StringComparer.Ordinal)
+            .Select(f => Document.Create(DisplayPath.For(f), ""))
+            .ToImmutableArray();
+        return ValueTask.FromResult(context.MapParallel(files, Read));
+    }
+
+    private static Document Read(Document document)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(document.Source);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DiagnosticException(Diagnostic.Error(new SourceLocation(document.Source),
+                "the file cannot be read: " + e.Message, "check that it exists and that you may read it"));
+        }
+        return document.WithContent(new TextContent(DecodeUtf8(document.Source, bytes)));
+    }
+
+    /// <summary>Decodes UTF-8 without a byte-order mark, rejecting anything that is not UTF-8.</summary>
+    public static string DecodeUtf8(string path, ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            bytes = bytes[3..];
+        }
+        var chars = ArrayPool<char>.Shared.Rent(bytes.Length);
+        try
+        {
+            var status = Utf8.ToUtf16(bytes, chars, out var read, out var written, replaceInvalidSequences: false);
+            if (status != System.Buffers.OperationStatus.Done)
+            {
+                var before = bytes[..read];
+                var line = before.Count((byte)'\n') + 1;
+                var column = read - (before.LastIndexOf((byte)'\n') + 1) + 1;
+                throw new DiagnosticException(Diagnostic.Error(new SourceLocation(path, line, column),
+                    $"the file is not UTF-8 (byte 0x{bytes[read]:X2} cannot start or continue a character)",
+                    "save it as UTF-8 in your editor"));
+            }
+            return new string(chars, 0, written);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
+    }
+
+    /// <summary>Swap, backup and lock files editors leave beside the real ones.</summary>
+    private static bool IsEditorLeftover(string name) =>
+        name.StartsWith('.') || name.StartsWith('~') || name.StartsWith(".#", StringComparison.Ordinal) ||
+        name.EndsWith('~') || name.EndsWith(".swp", StringComparison.Ordinal) || name.EndsWith(".tmp", StringComparison.Ordinal);
+}
+
+/// <summary>Paths as editors see them: relative to the working folder when inside it, with forward slashes.</summary>
+public static class DisplayPath
+{
+    public static string For(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, full);
+        var shown = relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? full : relative;
+        return shown.Replace('\\', '/');
+    }
+}

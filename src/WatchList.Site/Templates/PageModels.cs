@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Text;
+using WatchList.Pipeline;
+using WatchList.Site.Content;
+
+namespace WatchList.Site.Templates;
+
+/// <summary>
+/// What templates see. Plain dictionaries with snake_case keys, the names a theme designer writes
+/// in templates (<c>{{site.title}}</c>, <c>{{#each commentaries}}</c>).
+/// </summary>
+public static class PageModels
+{
+    public static Dictionary<string, object?> Site(SiteSettings settings) => new()
+    {
+        ["title"] = settings.Title,
+        ["description"] = settings.Description,
+        ["language"] = settings.Language,
+        ["author"] = settings.Author,
+        ["base_path"] = settings.BasePath,
+        ["base_url"] = settings.BaseUrl.AbsoluteUri,
+    };
+
+    public static Dictionary<string, object?> Page(SiteSettings settings, string title, string url, string description) => new()
+    {
+        ["site"] = Site(settings),
+        ["title"] = title,
+        ["url"] = url,
+        ["description"] = description,
+        ["canonical"] = settings.AbsoluteUrl(url),
+    };
+
+    /// <summary>A commentary as listed on indexes and shown on its own page.</summary>
+    public static Dictionary<string, object?> Commentary(Commentary commentary) => new()
+    {
+        ["title"] = commentary.Title,
+        ["url"] = commentary.Url,
+        ["slug"] = commentary.Slug,
+        ["summary"] = commentary.Summary,
+        ["type"] = commentary.Type,
+        ["series"] = commentary.Series,
+        ["authors"] = commentary.Authors.Length > 0 ? JoinNames(commentary.Authors) : null,
+        ["source"] = commentary.Source,
+        ["publisher"] = commentary.Publisher,
+        ["date_iso"] = commentary.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["date"] = FormatDate(commentary.Date),
+        ["year"] = commentary.Date.Year,
+    };
+
+    public static string FormatDate(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+
+    public static string Html(Document document) =>
+        document.TryGet(SiteKeys.BodyHtml, out var html) ? Encoding.UTF8.GetString(html.Span) : "";
+
+    private static string JoinNames(IReadOnlyList<string> names) => names.Count switch
+    {
+        1 => names[0],
+        2 => $"{names[0]} and {names[1]}",
+        _ => string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1],
+    };
+}

@@ -1,0 +1,3 @@
+using WatchList;
+
+return await CommandLine.RunAsync(args, Console.Out, Console.Error);
