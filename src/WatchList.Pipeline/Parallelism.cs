@@ -29,6 +29,14 @@ public static class PipelineContextExtensions
             {
                 context.Diagnostics.Add(e.Diagnostic);
             }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A bug of ours, not the editor's: still reported against the file, and the build fails cleanly.
+                var where = inputs[i].Source.Length > 0 ? inputs[i].Source : inputs[i].Destination;
+                context.Diagnostics.Add(Diagnostic.Error(new SourceLocation(where),
+                    $"internal error in {context.Pipeline.Name}: {e.GetType().Name}: {e.Message}",
+                    "this is a bug in WatchList; please report it with this file"));
+            }
         });
         var builder = ImmutableArray.CreateBuilder<Document>(inputs.Length);
         foreach (var result in results)

@@ -1,9 +1,12 @@
 using System.Collections.Immutable;
+using WatchList.Site.FrontMatter;
 
 namespace WatchList.Site.Content;
 
 /// <summary>The site as a whole, from <c>input/site.yml</c>.</summary>
-public sealed record SiteSettings(string Title, string Description, Uri BaseUrl, string Language, string Author)
+public sealed record SiteSettings(
+    string Title, string Description, Uri BaseUrl, string Language, string Author,
+    Linking.LinkPolicy LinkPolicy = Linking.LinkPolicy.First)
 {
     /// <summary>The path part of the base URL, always starting and ending with '/': "/repo/" or "/".</summary>
     public string BasePath => BaseUrl.AbsolutePath.EndsWith('/') ? BaseUrl.AbsolutePath : BaseUrl.AbsolutePath + "/";
@@ -29,6 +32,7 @@ public sealed record Commentary(
     string? Source,
     string? Publisher,
     ImmutableArray<string> Actors,
+    bool Autolink,
     MarkdownSource Body)
 {
     public string Url => $"/commentaries/{Slug}/";
@@ -37,7 +41,7 @@ public sealed record Commentary(
 public sealed record GlossaryTerm(
     string Id,
     string Title,
-    ImmutableArray<string> Aliases,
+    ImmutableArray<Located> Aliases,
     string Summary,
     ImmutableArray<string> Related,
     bool? CaseSensitive,
@@ -56,7 +60,7 @@ public enum ActorKind
 public sealed record Actor(
     string Id,
     string Title,
-    ImmutableArray<string> Aliases,
+    ImmutableArray<Located> Aliases,
     ActorKind Kind,
     string? Affiliation,
     string? Summary,

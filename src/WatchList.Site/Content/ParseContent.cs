@@ -79,7 +79,7 @@ public sealed class ParseGlossaryTerms : ParseFrontMatterModule
         var term = new GlossaryTerm(
             id,
             fields.Text("title", required: true) ?? "",
-            Texts(fields, "aliases"),
+            fields.List("aliases"),
             fields.Text("summary", required: true) ?? "",
             References(fields, "related", (IReadOnlySet<string>)peers!, "glossary term"),
             fields.Bool("case_sensitive"),
@@ -122,7 +122,7 @@ public sealed class ParseActors : ParseFrontMatterModule
         var actor = new Actor(
             id,
             fields.Text("title", required: true) ?? "",
-            Texts(fields, "aliases"),
+            fields.List("aliases"),
             kind,
             affiliation,
             fields.Text("summary"),
@@ -136,7 +136,7 @@ public sealed class ParseActors : ParseFrontMatterModule
 public sealed class ParseCommentaries(string actorsPipeline) : ParseFrontMatterModule
 {
     protected override IReadOnlyCollection<string> KnownKeys { get; } =
-        ["title", "date", "summary", "type", "series", "authors", "source", "publisher", "actors", "draft", "slug"];
+        ["title", "date", "summary", "type", "series", "authors", "source", "publisher", "actors", "draft", "slug", "autolink"];
 
     protected override object? Prepare(ImmutableArray<Document> inputs, PipelineContext context) =>
         context.OutputsOf(actorsPipeline).Select(d => d.Get(SiteKeys.Actor).Id).ToHashSet(StringComparer.Ordinal);
@@ -170,6 +170,7 @@ public sealed class ParseCommentaries(string actorsPipeline) : ParseFrontMatterM
             source,
             fields.Text("publisher"),
             References(fields, "actors", (IReadOnlySet<string>)peers!, "actor"),
+            fields.Bool("autolink") ?? true,
             body);
         if (fields.Bool("draft") == true)
         {

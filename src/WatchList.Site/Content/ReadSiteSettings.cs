@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using WatchList.Pipeline;
+using WatchList.Site.Diagnostics;
 using WatchList.Site.FrontMatter;
+using WatchList.Site.Linking;
 using WatchList.Site.Reading;
 
 namespace WatchList.Site.Content;
@@ -8,7 +10,14 @@ namespace WatchList.Site.Content;
 /// <summary>Input module: reads <c>site.yml</c> into one document carrying <see cref="SiteSettings"/>.</summary>
 public sealed class ReadSiteSettings(string inputFolder, Uri? baseUrlOverride) : IModule
 {
-    private static readonly string[] KnownKeys = ["title", "description", "base_url", "language", "author"];
+    private static readonly string[] KnownKeys = ["title", "description", "base_url", "language", "author", "link_mentions"];
+
+    private static readonly Dictionary<string, LinkPolicy> Policies = new(StringComparer.Ordinal)
+    {
+        ["first"] = LinkPolicy.First,
+        ["first-per-section"] = LinkPolicy.FirstPerSection,
+        ["all"] = LinkPolicy.All,
+    };
 
     public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, PipelineContext context)
     {
@@ -35,12 +44,29 @@ public sealed class ReadSiteSettings(string inputFolder, Uri? baseUrlOverride) :
             fields.Text("description") ?? "",
             baseUrl ?? new Uri("http://localhost/"),
             fields.Text("language") ?? "en",
-            fields.Text("author") ?? "");
+            fields.Text("author") ?? "",
+            ParsePolicy(fields));
         fields.WarnUnknownKeys(KnownKeys);
         context.Diagnostics.AddRange(fields.Problems);
         return ValueTask.FromResult(fields.HasErrors
             ? ImmutableArray<Document>.Empty
             : [Document.Create(shown, "").With(SiteKeys.Settings, settings)]);
+    }
+
+    private static LinkPolicy ParsePolicy(FieldReader fields)
+    {
+        var text = fields.Text("link_mentions");
+        if (text is null)
+        {
+            return LinkPolicy.First;
+        }
+        if (Policies.TryGetValue(text, out var policy))
+        {
+            return policy;
+        }
+        fields.Error(fields.ValueLocation("link_mentions"), $"'link_mentions' is '{text}', which is not a linking rule",
+            DidYouMean.Hint(text, Policies.Keys, "use first, first-per-section or all"));
+        return LinkPolicy.First;
     }
 
     private static Uri? ParseBaseUrl(FieldReader fields)

@@ -1,6 +1,8 @@
 using Markdig;
 using Markdig.Renderers;
 using Markdig.Syntax;
+using WatchList.Site.Linking.Mentions;
+using WatchList.Site.Linking.WikiLinks;
 
 namespace WatchList.Site.Markdown;
 
@@ -19,6 +21,8 @@ public sealed class MarkdownRenderer
             .UseEmphasisExtras()
             .UseAutoLinks()
             .UseListExtras()
+            .Use<WikiLinkExtension>()
+            .Use<MentionExtension>()
             .Build();
     }
 

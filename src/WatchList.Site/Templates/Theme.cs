@@ -36,6 +36,13 @@ public sealed class Theme
         var handlebars = Handlebars.Create(new HandlebarsConfiguration { ThrowOnUnresolvedBindingExpression = false });
         handlebars.RegisterHelper("url", (context, arguments) => settings.Link(Argument(arguments)));
         handlebars.RegisterHelper("absolute_url", (context, arguments) => settings.AbsoluteUrl(Argument(arguments)));
+        // {{plural count "commentary" "commentaries"}}: the count with the right form of the noun.
+        handlebars.RegisterHelper("plural", (context, arguments) =>
+        {
+            var count = arguments.Length > 0 && arguments[0] is int n ? n : 0;
+            var noun = count == 1 ? arguments.At<string>(1) : arguments.At<string>(2);
+            return $"{count} {noun}";
+        });
 
         var partials = Path.Combine(folder, "partials");
         if (Directory.Exists(partials))
@@ -62,7 +69,17 @@ public sealed class Theme
                 new SourceLocation(DisplayPath.For(Path.Combine(Folder, "templates", template + ".hbs"))),
                 $"the theme has no '{template}' template", $"add templates/{template}.hbs to the theme"));
         }
-        compiled(writer, model, null!);
+        try
+        {
+            compiled(writer, model, null!);
+        }
+        catch (HandlebarsException e)
+        {
+            throw new DiagnosticException(Diagnostic.Error(
+                new SourceLocation(DisplayPath.For(Path.Combine(Folder, "templates", template + ".hbs"))),
+                "the template failed to render: " + (e.InnerException?.Message ?? e.Message),
+                "check the names used in the template and its partials"));
+        }
     }
 
     public bool Has(string template) => _pages.ContainsKey(template);

@@ -1,0 +1,60 @@
+using System.Collections.Immutable;
+using WatchList.Pipeline;
+using WatchList.Site.Content;
+
+namespace WatchList.Site.Linking;
+
+/// <summary>
+/// Process module: gathers every glossary term and actor as a link target and builds the one
+/// <see cref="MentionLinker"/> of the build. A name claimed by two entries is an error naming both files.
+/// </summary>
+public sealed class BuildLinker(string glossaryPipeline, string actorsPipeline) : IModule
+{
+    public static readonly MetadataKey<MentionLinker> Key = new("linker");
+
+    public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, PipelineContext context)
+    {
+        var terms = context.OutputsOf(glossaryPipeline).Select(d => d.Get(SiteKeys.Term));
+        var actors = context.OutputsOf(actorsPipeline).Select(d => d.Get(SiteKeys.Actor));
+        var targets = terms.Select(Target).Concat(actors.Select(Target)).ToImmutableArray();
+        var names = terms.Select(t => (Target: Target(t), Names: Names(t.Title, t.Body.Path, t.Aliases)))
+            .Concat(actors.Select(a => (Target: Target(a), Names: Names(a.Title, a.Body.Path, a.Aliases))));
+        ReportClaimedTwice(names, context.Diagnostics);
+        return ValueTask.FromResult<ImmutableArray<Document>>([Document.Create("", "").With(Key, new MentionLinker(targets))]);
+    }
+
+    public static LinkTarget Target(GlossaryTerm term) => new(
+        TargetKind.Term, term.Id, term.Title, term.Url, term.Summary, term.Body.Path,
+        [.. term.Aliases.Select(a => a.Value)], term.CaseSensitive ?? false);
+
+    /// <summary>Actors are proper names: matched with their capitals unless the file says otherwise.</summary>
+    public static LinkTarget Target(Actor actor) => new(
+        TargetKind.Actor, actor.Id, actor.Title, actor.Url, actor.Summary ?? actor.Title, actor.Body.Path,
+        [.. actor.Aliases.Select(a => a.Value)], actor.CaseSensitive ?? true);
+
+    private static IEnumerable<(string Name, SourceLocation Location)> Names(string title, string path, ImmutableArray<FrontMatter.Located> aliases) =>
+        aliases.Select(a => (a.Value, a.Location)).Prepend((title, new SourceLocation(path, 2, 1)));
+
+    private static void ReportClaimedTwice(
+        IEnumerable<(LinkTarget Target, IEnumerable<(string Name, SourceLocation Location)> Names)> entries, DiagnosticBag diagnostics)
+    {
+        var owners = new Dictionary<string, (LinkTarget Target, SourceLocation Location)>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (target, names) in entries)
+        {
+            foreach (var (name, location) in names)
+            {
+                var key = AliasAutomaton.Normalize(name);
+                if (!owners.TryGetValue(key, out var owner))
+                {
+                    owners[key] = (target, location);
+                }
+                else if (owner.Target != target)
+                {
+                    diagnostics.Add(Diagnostic.Error(location,
+                        $"the name '{name}' is also claimed by {owner.Target.SourcePath} ({owner.Location.Line}:{owner.Location.Column})",
+                        "a mention can link to one entry only: keep this name in one of the two files"));
+                }
+            }
+        }
+    }
+}

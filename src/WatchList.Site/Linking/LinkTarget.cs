@@ -1,0 +1,47 @@
+using System.Collections.Immutable;
+
+namespace WatchList.Site.Linking;
+
+public enum TargetKind
+{
+    Term,
+    Actor,
+}
+
+/// <summary>A glossary term or an actor, as mentions link to it.</summary>
+public sealed record LinkTarget(
+    TargetKind Kind,
+    string Id,
+    string Title,
+    string Url,
+    string Summary,
+    string SourcePath,
+    ImmutableArray<string> Aliases,
+    bool CaseSensitive)
+{
+    /// <summary>Unique across terms and actors: "term-yongbyon", "actor-north-korea".</summary>
+    public string Key { get; } = (Kind == TargetKind.Term ? "term-" : "actor-") + Id;
+
+    /// <summary>The id of the first mention in a page, where backlinks point.</summary>
+    public string Anchor => "mention-" + Key;
+
+    /// <summary>The id of the hidden element holding the summary, for aria-describedby.</summary>
+    public string DefinitionId => "definition-" + Key;
+}
+
+/// <summary>The sentence around a mention, cut in three so the mention can be highlighted.</summary>
+public sealed record MentionContext(string Before, string Mention, string After);
+
+/// <summary>How often one page mentions one target, and where it does first.</summary>
+public sealed record TargetMentions(LinkTarget Target, int Count, MentionContext FirstMention, bool Linked);
+
+/// <summary>How many mentions are turned into links.</summary>
+public enum LinkPolicy
+{
+    /// <summary>The first mention of each target in a page.</summary>
+    First,
+    /// <summary>The first mention of each target in every section (a heading starts one).</summary>
+    FirstPerSection,
+    /// <summary>Every mention.</summary>
+    All,
+}

@@ -1,0 +1,338 @@
+using System.Collections.Immutable;
+using System.Text;
+using Markdig.Helpers;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using WatchList.Pipeline;
+using WatchList.Site.Content;
+using WatchList.Site.Diagnostics;
+using WatchList.Site.Linking.Mentions;
+using WatchList.Site.Linking.WikiLinks;
+
+namespace WatchList.Site.Linking;
+
+/// <summary>What linking one page found: its mentions per target, in order of first mention, and any problems.</summary>
+public sealed record LinkResult(ImmutableArray<TargetMentions> Mentions, ImmutableArray<Diagnostic> Diagnostics);
+
+/// <summary>How one page is linked.</summary>
+/// <param name="Automatic">False when the editor switched automatic linking off for the whole page.</param>
+/// <param name="Self">The page's own entry, never linked to itself.</param>
+/// <param name="Link">Turns a site path into the published address (adds the base path).</param>
+public sealed record LinkOptions(LinkPolicy Policy, Func<string, string> Link, bool Automatic = true, LinkTarget? Self = null);
+
+/// <summary>
+/// Finds mentions of terms and actors in a parsed Markdown tree and wraps them in <see cref="MentionInline"/>
+/// nodes: prose only (never headings, links, code, raw HTML or image text), mentions may run across a soft
+/// line break, and <c>[[...]]</c> links are resolved by id, title or alias.
+/// </summary>
+public sealed class MentionLinker
+{
+    /// <summary>HTML comments an editor puts around a passage to keep automatic links out of it.</summary>
+    public const string OffMarker = "<!-- autolink off -->";
+    public const string OnMarker = "<!-- autolink on -->";
+
+    private readonly ImmutableArray<LinkTarget> _targets;
+    private readonly AliasAutomaton _automaton;
+    private readonly Dictionary<string, List<LinkTarget>> _byName;
+
+    public MentionLinker(ImmutableArray<LinkTarget> targets)
+    {
+        _targets = targets;
+        var patterns = new List<AliasAutomaton.Pattern>();
+        _byName = new Dictionary<string, List<LinkTarget>>(StringComparer.OrdinalIgnoreCase);
+        for (var t = 0; t < targets.Length; t++)
+        {
+            var target = targets[t];
+            foreach (var name in NamesOf(target))
+            {
+                var normalized = AliasAutomaton.Normalize(name);
+                var exact = target.CaseSensitive || AliasAutomaton.IsAllCapitals(normalized);
+                patterns.Add(new AliasAutomaton.Pattern(normalized, exact, t));
+            }
+            foreach (var name in NamesOf(target).Prepend(target.Id))
+            {
+                var list = _byName.TryGetValue(name, out var found) ? found : _byName[name] = [];
+                if (!list.Contains(target))
+                {
+                    list.Add(target);
+                }
+            }
+        }
+        _automaton = AliasAutomaton.Build(patterns.DistinctBy(p => (p.Text, p.Target)));
+    }
+
+    public ImmutableArray<LinkTarget> Targets => _targets;
+
+    /// <summary>The title and aliases of a target, each once.</summary>
+    public static IEnumerable<string> NamesOf(LinkTarget target) =>
+        target.Aliases.Prepend(target.Title).Distinct(StringComparer.Ordinal);
+
+    public LinkResult Link(MarkdownDocument document, MarkdownSource source, LinkOptions options)
+    {
+        var walk = new Walk(this, source, options);
+        walk.Blocks(document);
+        return walk.Result();
+    }
+
+    /// <summary>The state of linking one page, in document order.</summary>
+    private sealed class Walk(MentionLinker linker, MarkdownSource source, LinkOptions options)
+    {
+        private readonly Dictionary<LinkTarget, (int Count, MentionContext First, bool Linked)> _found = [];
+        private readonly List<LinkTarget> _order = [];
+        private readonly HashSet<LinkTarget> _linkedInSection = [];
+        private readonly List<Diagnostic> _diagnostics = [];
+        private bool _automatic = options.Automatic;
+
+        public LinkResult Result() => new(
+            [.. _order.Select(t => new TargetMentions(t, _found[t].Count, _found[t].First, _found[t].Linked))],
+            [.. _diagnostics]);
+
+        public void Blocks(ContainerBlock container)
+        {
+            foreach (var block in container)
+            {
+                switch (block)
+                {
+                    case HeadingBlock heading:
+                        _linkedInSection.Clear();
+                        RefuseLinksIn(heading.Inline);
+                        break;
+                    case HtmlBlock html:
+                        Toggle(html.Lines.ToString());
+                        break;
+                    case LeafBlock { Inline: { } inline }:
+                        Inlines(inline);
+                        break;
+                    case ContainerBlock child:
+                        Blocks(child);
+                        break;
+                }
+            }
+        }
+
+        private void Toggle(string html)
+        {
+            if (html.Contains(OffMarker, StringComparison.OrdinalIgnoreCase))
+            {
+                _automatic = false;
+            }
+            else if (html.Contains(OnMarker, StringComparison.OrdinalIgnoreCase))
+            {
+                _automatic = options.Automatic;
+            }
+        }
+
+        /// <summary>Links are never made inside headings: explicit ones are kept as their text, with a warning.</summary>
+        private void RefuseLinksIn(ContainerInline? container)
+        {
+            foreach (var wiki in container?.Descendants<WikiLinkInline>().ToList() ?? [])
+            {
+                _diagnostics.Add(Diagnostic.Warning(Location(wiki), $"[[{wiki.Name}]] is inside a heading and is not linked",
+                    "headings stay free of links; move the link into the text below"));
+                wiki.ReplaceBy(new LiteralInline(wiki.Label));
+            }
+        }
+
+        private void Inlines(ContainerInline container)
+        {
+            var run = new List<Inline>();
+            var child = container.FirstChild;
+            while (child is not null)
+            {
+                var next = child.NextSibling;
+                switch (child)
+                {
+                    case LiteralInline:
+                    case LineBreakInline { IsHard: false }:
+                        run.Add(child);
+                        break;
+                    case WikiLinkInline wiki:
+                        Flush(run);
+                        Resolve(wiki);
+                        break;
+                    case HtmlInline html:
+                        Flush(run);
+                        Toggle(html.Tag);
+                        break;
+                    case LinkInline or CodeInline or AutolinkInline:
+                        Flush(run);
+                        break;
+                    case ContainerInline nested:
+                        Flush(run);
+                        Inlines(nested);
+                        break;
+                    default:
+                        Flush(run);
+                        break;
+                }
+                child = next;
+            }
+            Flush(run);
+        }
+
+        private void Resolve(WikiLinkInline wiki)
+        {
+            if (!linker._byName.TryGetValue(wiki.Name, out var targets) || targets.Count > 1)
+            {
+                var known = linker._byName.Keys;
+                _diagnostics.Add(targets is { Count: > 1 }
+                    ? Diagnostic.Error(Location(wiki), $"[[{wiki.Name}]] could mean {string.Join(" or ", targets.Select(t => t.SourcePath))}",
+                        "write the id of the one you mean, its file name without .md")
+                    : Diagnostic.Error(Location(wiki), $"unknown glossary term or actor '{wiki.Name}'",
+                        DidYouMean.Hint(wiki.Name, known, "link to a term or actor by its id, title or an alias")));
+                wiki.ReplaceBy(new LiteralInline(wiki.Label));
+                return;
+            }
+            var target = targets[0];
+            var mention = new MentionInline { Target = target, Href = options.Link(target.Url) };
+            mention.AppendChild(new LiteralInline(wiki.Label));
+            wiki.ReplaceBy(mention);
+            Count(mention, new MentionContext("", wiki.Label, ""), forceLink: true);
+        }
+
+        /// <summary>Matches aliases in a run of text and soft line breaks, then wraps the chosen matches.</summary>
+        private void Flush(List<Inline> run)
+        {
+            if (run.Count == 0)
+            {
+                return;
+            }
+            var text = new StringBuilder();
+            var shown = new StringBuilder();
+            var map = new List<(int Item, int Offset)>();
+            for (var i = 0; i < run.Count; i++)
+            {
+                if (run[i] is LiteralInline literal)
+                {
+                    var slice = literal.Content;
+                    for (var k = 0; k < slice.Length; k++)
+                    {
+                        var c = slice.Text[slice.Start + k];
+                        Append(text, shown, map, AliasAutomaton.Normalize(c), c, i, k);
+                    }
+                }
+                else
+                {
+                    Append(text, shown, map, ' ', ' ', i, 0);
+                }
+            }
+            var normalized = text.ToString();
+            var display = shown.ToString();
+            var matches = linker._automaton.FindLeftmostLongest(normalized);
+            var wraps = new List<(AliasAutomaton.Match Match, MentionInline Mention)>();
+            foreach (var match in matches)
+            {
+                var target = linker._targets[linker._automaton.Patterns[match.Pattern].Target];
+                if (target == options.Self)
+                {
+                    continue;
+                }
+                var mention = new MentionInline { Target = target, Href = options.Link(target.Url) };
+                Count(mention, Sentences.Around(display, match.Start, match.Length), forceLink: false);
+                wraps.Add((match, mention));
+            }
+            // Right to left, so splitting a literal leaves the offsets of earlier matches valid.
+            for (var w = wraps.Count - 1; w >= 0; w--)
+            {
+                var (match, mention) = wraps[w];
+                var (firstItem, firstOffset) = map[match.Start];
+                var (lastItem, lastOffset) = map[match.Start + match.Length - 1];
+                Wrap(run, firstItem, firstOffset, lastItem, lastOffset + 1, mention);
+            }
+            run.Clear();
+        }
+
+        /// <summary>Adds one character to the text matched (normalised) and the text shown in excerpts, collapsing whitespace.</summary>
+        private static void Append(StringBuilder text, StringBuilder shown, List<(int, int)> map, char normalized, char original, int item, int offset)
+        {
+            if (normalized == ' ' && text.Length > 0 && text[^1] == ' ')
+            {
+                return;
+            }
+            text.Append(normalized);
+            shown.Append(normalized == ' ' ? ' ' : original);
+            map.Add((item, offset));
+        }
+
+        private void Count(MentionInline mention, MentionContext context, bool forceLink)
+        {
+            var target = mention.Target;
+            var first = !_found.TryGetValue(target, out var seen);
+            var link = forceLink || (_automatic && options.Policy switch
+            {
+                LinkPolicy.All => true,
+                LinkPolicy.FirstPerSection => !_linkedInSection.Contains(target),
+                _ => first,
+            });
+            mention.Linked = link;
+            if (first)
+            {
+                mention.Anchor = target.Anchor;
+                _order.Add(target);
+                _found[target] = (1, context, link);
+            }
+            else
+            {
+                _found[target] = (seen.Count + 1, seen.First, seen.Linked || link);
+            }
+            if (link)
+            {
+                _linkedInSection.Add(target);
+            }
+        }
+
+        /// <summary>Moves the inlines from (first, firstOffset) to (last, lastEnd) into the mention, splitting literals at the edges.</summary>
+        private static void Wrap(List<Inline> run, int first, int firstOffset, int last, int lastEnd, MentionInline mention)
+        {
+            // The run keeps pointing at the original inlines: a literal cut here keeps the text before
+            // the cut, which is where the offsets of earlier matches (handled next) lie.
+            var end = run[last];
+            if (end is LiteralInline tail && lastEnd < tail.Content.Length)
+            {
+                tail.InsertAfter(Split(tail, lastEnd));
+            }
+            var start = run[first];
+            if (start is LiteralInline head && firstOffset > 0)
+            {
+                var rest = Split(head, firstOffset);
+                head.InsertAfter(rest);
+                if (first == last)
+                {
+                    end = rest;
+                }
+                start = rest;
+            }
+            start.InsertBefore(mention);
+            var node = start;
+            while (true)
+            {
+                var next = node.NextSibling;
+                node.Remove();
+                mention.AppendChild(node);
+                if (node == end || next is null)
+                {
+                    break;
+                }
+                node = next;
+            }
+        }
+
+        /// <summary>Cuts a literal at an offset: it keeps the text before, the returned literal holds the rest.</summary>
+        private static LiteralInline Split(LiteralInline literal, int offset)
+        {
+            var slice = literal.Content;
+            var rest = new LiteralInline(new StringSlice(slice.Text, slice.Start + offset, slice.End))
+            {
+                Line = literal.Line,
+                Column = literal.Column + offset,
+                Span = new SourceSpan(literal.Span.Start + offset, literal.Span.End),
+            };
+            literal.Content = new StringSlice(slice.Text, slice.Start, slice.Start + offset - 1);
+            literal.Span = new SourceSpan(literal.Span.Start, literal.Span.Start + offset - 1);
+            return rest;
+        }
+
+        private SourceLocation Location(Inline inline) =>
+            new(source.Path, source.FirstLine + inline.Line, inline.Column + 1);
+    }
+}

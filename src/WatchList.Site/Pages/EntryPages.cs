@@ -1,0 +1,128 @@
+using System.Collections.Immutable;
+using WatchList.Pipeline;
+using WatchList.Site.Backlinks;
+using WatchList.Site.Content;
+using WatchList.Site.Linking;
+using WatchList.Site.Templates;
+
+namespace WatchList.Site.Pages;
+
+/// <summary>Process module: takes the documents of another pipeline as this one's (term or actor pages from their entries).</summary>
+public sealed class TakeFrom(string pipeline) : IModule
+{
+    public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, PipelineContext context) =>
+        ValueTask.FromResult(inputs.AddRange(context.OutputsOf(pipeline)));
+}
+
+/// <summary>The models of glossary and actor pages, and the lists of mentions on commentary pages.</summary>
+public static class EntryModels
+{
+    public static Dictionary<string, object?> Target(LinkTarget target) => new()
+    {
+        ["id"] = target.Id,
+        ["key"] = target.Key,
+        ["title"] = target.Title,
+        ["url"] = target.Url,
+        ["summary"] = target.Summary,
+        ["kind"] = target.Kind == TargetKind.Term ? "term" : "actor",
+    };
+
+    /// <summary>The hidden summaries that linked mentions point to with aria-describedby.</summary>
+    public static List<Dictionary<string, object?>> Definitions(IEnumerable<TargetMentions> mentions) =>
+        [.. mentions.Where(m => m.Linked).Select(m => new Dictionary<string, object?>
+        {
+            ["id"] = m.Target.DefinitionId,
+            ["title"] = m.Target.Title,
+            ["summary"] = m.Target.Summary,
+        })];
+
+    public static List<Dictionary<string, object?>> MentionedIn(IEnumerable<Backlink> links) =>
+        [.. links.Select(link =>
+        {
+            var model = PageModels.Commentary(link.Commentary);
+            model["link"] = link.Anchor is null ? link.Commentary.Url : $"{link.Commentary.Url}#{link.Anchor}";
+            model["count"] = link.Count;
+            model["context"] = link.Context is { Mention.Length: > 0 } context
+                ? new Dictionary<string, object?> { ["before"] = context.Before, ["mention"] = context.Mention, ["after"] = context.After }
+                : null;
+            return model;
+        })];
+
+    public static Dictionary<string, object?> TermPage(GlossaryTerm term, LinkTarget target, BacklinkIndex backlinks,
+        IReadOnlyList<GlossaryTerm> allTerms)
+    {
+        // Related both ways: the terms this one names, and the terms that name it.
+        var related = term.Related
+            .Concat(allTerms.Where(t => t.Related.Contains(term.Id)).Select(t => t.Id))
+            .Distinct()
+            .Select(id => allTerms.First(t => t.Id == id))
+            .OrderBy(t => t.Title, StringComparer.OrdinalIgnoreCase)
+            .Select(t => new Dictionary<string, object?> { ["title"] = t.Title, ["url"] = t.Url, ["summary"] = t.Summary })
+            .ToList();
+        var mentions = backlinks.MentionsOf(target);
+        return new()
+        {
+            ["title"] = term.Title,
+            ["summary"] = term.Summary,
+            ["aliases"] = term.Aliases.Length > 0 ? string.Join(", ", term.Aliases.Select(a => a.Value)) : null,
+            ["related"] = related,
+            ["mentioned_in"] = MentionedIn(mentions),
+            ["mention_count"] = mentions.Length,
+        };
+    }
+
+    public static Dictionary<string, object?> ActorPage(Actor actor, LinkTarget target, BacklinkIndex backlinks,
+        IReadOnlyList<Actor> allActors)
+    {
+        var affiliation = actor.Affiliation is null ? null : allActors.FirstOrDefault(a => a.Id == actor.Affiliation);
+        var members = allActors.Where(a => a.Affiliation == actor.Id).OrderBy(a => a.Title, StringComparer.Ordinal).ToList();
+        var mentions = backlinks.MentionsOf(target);
+        return new()
+        {
+            ["title"] = actor.Title,
+            ["summary"] = actor.Summary,
+            ["kind"] = KindName(actor.Kind),
+            ["aliases"] = actor.Aliases.Length > 0 ? string.Join(", ", actor.Aliases.Select(a => a.Value)) : null,
+            ["affiliation"] = affiliation is null ? null : new Dictionary<string, object?> { ["title"] = affiliation.Title, ["url"] = affiliation.Url },
+            ["people"] = members.Where(m => m.Kind == ActorKind.Person).Select(Brief).ToList(),
+            ["bodies"] = members.Where(m => m.Kind != ActorKind.Person).Select(Brief).ToList(),
+            ["mentioned_in"] = MentionedIn(mentions),
+            ["mention_count"] = mentions.Length,
+            ["terms"] = backlinks.TermsAlongside(target)
+                .Select(t => new Dictionary<string, object?> { ["title"] = t.Term.Title, ["url"] = t.Term.Url, ["count"] = t.Commentaries })
+                .ToList(),
+        };
+    }
+
+    public static Dictionary<string, object?> Brief(Actor actor) => new()
+    {
+        ["title"] = actor.Title,
+        ["url"] = actor.Url,
+        ["summary"] = actor.Summary,
+    };
+
+    public static string KindName(ActorKind kind) => kind switch
+    {
+        ActorKind.State => "State",
+        ActorKind.Organisation => "Organisation",
+        _ => "Person",
+    };
+
+    /// <summary>Terms grouped by initial for the A–Z index, with the letters for the jump bar.</summary>
+    public static List<Dictionary<string, object?>> ByLetter(IEnumerable<GlossaryTerm> terms) =>
+        [.. terms
+            .OrderBy(t => t.Title, StringComparer.OrdinalIgnoreCase)
+            .GroupBy(t => Initial(t.Title))
+            .Select(g => new Dictionary<string, object?>
+            {
+                ["letter"] = g.Key,
+                ["anchor"] = g.Key == "#" ? "letter-other" : "letter-" + g.Key.ToLowerInvariant(),
+                ["terms"] = g.Select(t => new Dictionary<string, object?> { ["title"] = t.Title, ["url"] = t.Url, ["summary"] = t.Summary }).ToList(),
+            })];
+
+    private static string Initial(string title)
+    {
+        var first = title.Normalize(System.Text.NormalizationForm.FormD).FirstOrDefault(char.IsLetterOrDigit);
+        return char.IsAsciiLetter(first) ? char.ToUpperInvariant(first).ToString() : "#";
+    }
+}

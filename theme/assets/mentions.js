@@ -1,0 +1,60 @@
+// Shows a glossary term's or actor's summary beside a linked mention, on hover and on keyboard focus.
+// Without this script (or on touch) a mention is simply a link; screen readers get the summary
+// through aria-describedby either way.
+(() => {
+  const popover = document.createElement('div');
+  popover.className = 'mention-popover';
+  popover.hidden = true;
+  popover.setAttribute('aria-hidden', 'true'); // the link's aria-describedby already reads the summary
+  document.body.appendChild(popover);
+
+  let hideTimer = 0;
+
+  const show = (link) => {
+    const definition = document.getElementById(link.getAttribute('aria-describedby'));
+    if (!definition) return;
+    clearTimeout(hideTimer);
+    const title = document.createElement('strong');
+    title.textContent = definition.dataset.title || link.textContent;
+    const summary = document.createElement('span');
+    summary.textContent = definition.textContent;
+    popover.replaceChildren(title, summary);
+    popover.hidden = false;
+    place(link);
+  };
+
+  const hide = () => {
+    clearTimeout(hideTimer);
+    popover.hidden = true;
+  };
+
+  // A short delay lets the pointer travel from the link onto the popover without losing it (WCAG 1.4.13).
+  const hideSoon = () => {
+    clearTimeout(hideTimer);
+    hideTimer = setTimeout(hide, 300);
+  };
+
+  const place = (link) => {
+    const box = link.getBoundingClientRect();
+    const width = Math.min(320, document.documentElement.clientWidth - 16);
+    popover.style.maxWidth = `${width}px`;
+    const left = Math.max(8, Math.min(box.left, document.documentElement.clientWidth - width - 8));
+    const below = box.bottom + 6;
+    const height = popover.offsetHeight;
+    const top = below + height > window.innerHeight && box.top - height - 6 > 0 ? box.top - height - 6 : below;
+    popover.style.left = `${left + window.scrollX}px`;
+    popover.style.top = `${top + window.scrollY}px`;
+  };
+
+  for (const link of document.querySelectorAll('a.mention[aria-describedby]')) {
+    link.addEventListener('pointerenter', (event) => { if (event.pointerType !== 'touch') show(link); });
+    link.addEventListener('pointerleave', hideSoon);
+    link.addEventListener('focus', () => { if (link.matches(':focus-visible')) show(link); });
+    link.addEventListener('blur', hide);
+  }
+  popover.addEventListener('pointerenter', () => clearTimeout(hideTimer));
+  popover.addEventListener('pointerleave', hideSoon);
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && !popover.hidden) hide();
+  });
+})();
