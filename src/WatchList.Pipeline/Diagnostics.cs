@@ -42,13 +42,15 @@ public sealed class DiagnosticException(Diagnostic diagnostic) : Exception(diagn
 }
 
 /// <summary>Thread-safe collection of the problems found while building.</summary>
-public sealed class DiagnosticBag
+public sealed class DiagnosticBag(DiagnosticBag? parent = null)
 {
     private readonly ConcurrentQueue<Diagnostic> _items = new();
     private int _errors;
 
+    /// <summary>Records a problem here and in the parent bag, if any.</summary>
     public void Add(Diagnostic diagnostic)
     {
+        parent?.Add(diagnostic);
         _items.Enqueue(diagnostic);
         if (diagnostic.Severity == Severity.Error)
         {

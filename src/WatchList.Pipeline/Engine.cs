@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 
 namespace WatchList.Pipeline;
 
-/// <summary>What a run produced: every problem found, and the final documents of each pipeline.</summary>
+/// <summary>What a run produced: every problem found, and each pipeline's documents after the last phase that ran.</summary>
 public sealed record EngineResult(
     IReadOnlyList<Diagnostic> Diagnostics,
     IReadOnlyDictionary<string, ImmutableArray<Document>> Outputs)
@@ -35,24 +35,37 @@ public sealed class Engine
     public async Task<EngineResult> RunAsync(CancellationToken cancellationToken = default)
     {
         var diagnostics = new DiagnosticBag();
+        // Each pipeline counts its own errors, so one pipeline's problem never skips another's dependents.
+        var own = _pipelines.ToDictionary(p => p.Name, _ => new DiagnosticBag(diagnostics));
+        var skipped = new ConcurrentDictionary<string, bool>();
         var processed = new ConcurrentDictionary<string, ImmutableArray<Document>>();
-        var failed = new ConcurrentDictionary<string, bool>();
+        var written = new ConcurrentDictionary<string, ImmutableArray<Document>>();
 
         ImmutableArray<Document> OutputsOf(string name) =>
             processed.TryGetValue(name, out var docs) ? docs : [];
 
         async Task<ImmutableArray<Document>> RunPhase(Pipeline pipeline, Phase phase, ImmutableArray<Document> inputs)
         {
-            var context = new PipelineContext(pipeline, phase, diagnostics, OutputsOf, _maxParallelism, cancellationToken);
+            var context = new PipelineContext(pipeline, phase, own[pipeline.Name], OutputsOf, _maxParallelism, cancellationToken);
             var documents = inputs;
             foreach (var module in pipeline.ModulesOf(phase))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var errorsBefore = diagnostics.ErrorCount;
-                documents = await module.ExecuteAsync(documents, context).ConfigureAwait(false);
-                if (diagnostics.ErrorCount > errorsBefore)
+                try
                 {
-                    failed[pipeline.Name] = true;
+                    documents = await module.ExecuteAsync(documents, context).ConfigureAwait(false);
+                }
+                catch (DiagnosticException e)
+                {
+                    context.Diagnostics.Add(e.Diagnostic);
+                    return [];
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    context.Diagnostics.Add(Diagnostic.Error(new SourceLocation(pipeline.Name),
+                        $"internal error in the {phase} phase: {e.GetType().Name}: {e.Message}",
+                        "this is a bug in WatchList; please report it"));
+                    return [];
                 }
             }
             return documents;
@@ -72,54 +85,34 @@ public sealed class Engine
                 var inputs = await inputTasks[pipeline.Name].ConfigureAwait(false);
                 await Task.WhenAll(dependencies).ConfigureAwait(false);
                 // A pipeline whose dependencies failed would only report follow-on errors of theirs.
-                if (pipeline.Dependencies.Any(failed.ContainsKey))
+                if (pipeline.Dependencies.Any(d => own[d].HasErrors || skipped.ContainsKey(d)))
                 {
-                    failed[pipeline.Name] = true;
+                    skipped[pipeline.Name] = true;
                     processed[pipeline.Name] = [];
                     return;
                 }
                 processed[pipeline.Name] = await RunPhase(pipeline, Phase.Process, inputs).ConfigureAwait(false);
             }, cancellationToken);
         }
-
-        await Guard(Task.WhenAll(processTasks.Values), diagnostics).ConfigureAwait(false);
+        await Task.WhenAll(processTasks.Values).ConfigureAwait(false);
 
         if (!diagnostics.HasErrors)
         {
-            var postTasks = _pipelines.Select(p => Task.Run(async () =>
+            await Task.WhenAll(_pipelines.Select(p => Task.Run(async () =>
                 processed[p.Name] = await RunPhase(p, Phase.PostProcess, processed[p.Name]).ConfigureAwait(false),
-                cancellationToken));
-            await Guard(Task.WhenAll(postTasks), diagnostics).ConfigureAwait(false);
+                cancellationToken))).ConfigureAwait(false);
         }
 
         // Nothing is written while any input is wrong.
         if (!diagnostics.HasErrors)
         {
-            var outputTasks = _pipelines.Select(p => Task.Run(() => RunPhase(p, Phase.Output, processed[p.Name]), cancellationToken));
-            await Guard(Task.WhenAll(outputTasks), diagnostics).ConfigureAwait(false);
+            await Task.WhenAll(_pipelines.Select(p => Task.Run(async () =>
+                written[p.Name] = await RunPhase(p, Phase.Output, processed[p.Name]).ConfigureAwait(false),
+                cancellationToken))).ConfigureAwait(false);
         }
 
-        return new EngineResult(diagnostics.Sorted(), processed.ToImmutableDictionary());
-    }
-
-    /// <summary>Turns a diagnostic thrown by a whole-phase module into a report instead of a crash.</summary>
-    private static async Task Guard(Task task, DiagnosticBag diagnostics)
-    {
-        try
-        {
-            await task.ConfigureAwait(false);
-        }
-        catch (DiagnosticException e)
-        {
-            diagnostics.Add(e.Diagnostic);
-        }
-        catch (AggregateException e) when (e.InnerExceptions.All(x => x is DiagnosticException))
-        {
-            foreach (var inner in e.InnerExceptions.Cast<DiagnosticException>())
-            {
-                diagnostics.Add(inner.Diagnostic);
-            }
-        }
+        var final = written.IsEmpty ? processed : written;
+        return new EngineResult(diagnostics.Sorted(), final.ToImmutableDictionary());
     }
 
     private static void Validate(ImmutableArray<Pipeline> pipelines)

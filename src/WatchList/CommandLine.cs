@@ -38,11 +38,12 @@ public static class CommandLine
         }
 
         using var cancel = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
+        ConsoleCancelEventHandler onCancel = (_, e) =>
         {
             e.Cancel = true;
             cancel.Cancel();
         };
+        Console.CancelKeyPress += onCancel;
         BuildReport report;
         try
         {
@@ -52,6 +53,10 @@ public static class CommandLine
         {
             await errors.WriteLineAsync("watchlist: build cancelled; the output folder is unchanged");
             return ContentErrors;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
         }
         foreach (var diagnostic in report.Diagnostics)
         {
@@ -83,6 +88,11 @@ public static class CommandLine
             if (name is not ("--input" or "--output" or "--base-url" or "--theme"))
             {
                 problem = $"unknown option '{args[i]}'";
+                return false;
+            }
+            if (value is "")
+            {
+                problem = $"option '{name}' needs a value";
                 return false;
             }
             if (value is null)

@@ -45,6 +45,14 @@ public sealed class FieldReader
                 "the front matter is not valid YAML: " + Describe(e),
                 "check the indentation and quote values that contain ': ' or start with a special character"));
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet reports some malformed flow collections this way, without a position.
+            throw new DiagnosticException(Diagnostic.Error(
+                new SourceLocation(path, lineOffset + 1, 1),
+                "the front matter is not valid YAML: " + e.Message.TrimEnd('.'),
+                "check that every '[' and '{' is closed and quote values that contain ': '"));
+        }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
         {
             return reader;

@@ -1,0 +1,239 @@
+using System.Text.RegularExpressions;
+using WatchList.Testing;
+
+namespace WatchList.Tests;
+
+/// <summary>The <c>watchlist</c> command: exit codes 0 (built), 1 (content errors), 2 (wrong command line), and what it prints.</summary>
+public partial class CommandLineTests
+{
+    private sealed record Run(int ExitCode, string Output, string Errors);
+
+    private static async Task<Run> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var errors = new StringWriter();
+        var code = await CommandLine.RunAsync(args, output, errors);
+        return new Run(code, output.ToString(), errors.ToString());
+    }
+
+    /// <summary>The options that keep a run inside the test site, whatever else is given.</summary>
+    private static string[] Build(TestSite site, params string[] more) =>
+        ["build", "--input", site.Input, "--output", site.Output, "--theme", site.Theme, .. more];
+
+    private static void AssertUsageError(Run run, string problem)
+    {
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(problem, run.Errors);
+        Assert.Contains("usage: watchlist build", run.Errors);
+    }
+
+    [Fact]
+    public async Task An_unknown_command_exits_2_naming_it()
+    {
+        var run = await RunAsync("publish");
+
+        AssertUsageError(run, "unknown command 'publish'");
+    }
+
+    [Fact]
+    public async Task No_command_prints_the_usage_and_exits_2()
+    {
+        var run = await RunAsync();
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("usage: watchlist build", run.Output);
+    }
+
+    [Fact]
+    public async Task Help_prints_the_usage_and_exits_0()
+    {
+        var run = await RunAsync("--help");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("--base-url URL", run.Output);
+    }
+
+    [Fact]
+    public async Task An_unknown_option_exits_2_naming_it()
+    {
+        using var site = TestSite.WithGoodContent();
+
+        var run = await RunAsync(Build(site, "--outptu", "elsewhere"));
+
+        AssertUsageError(run, "unknown option '--outptu'");
+        Assert.False(Directory.Exists(site.Output));
+    }
+
+    [Fact]
+    public async Task An_option_without_its_value_at_the_end_exits_2()
+    {
+        using var site = TestSite.WithGoodContent();
+
+        var run = await RunAsync(Build(site, "--base-url"));
+
+        AssertUsageError(run, "option '--base-url' needs a value");
+        Assert.False(Directory.Exists(site.Output));
+    }
+
+    [Fact]
+    public async Task An_option_followed_by_another_option_has_no_value_and_exits_2()
+    {
+        using var site = TestSite.WithGoodContent();
+
+        var run = await RunAsync("build", "--output", site.Output, "--theme", site.Theme, "--input", "--base-url", "https://example.org/");
+
+        AssertUsageError(run, "option '--input' needs a value");
+        Assert.False(Directory.Exists(site.Output));
+    }
+
+    [Fact]
+    public async Task An_empty_value_after_an_equals_sign_exits_2()
+    {
+        using var site = TestSite.WithGoodContent();
+
+        var run = await RunAsync("build", "--output", site.Output, "--theme", site.Theme, "--input=");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--input", run.Errors);
+        Assert.False(Directory.Exists(site.Output));
+    }
+
+    [Fact]
+    public async Task Options_may_be_written_with_an_equals_sign()
+    {
+        using var site = TestSite.WithGoodContent();
+
+        var run = await RunAsync("build", $"--input={site.Input}", $"--output={site.Output}", $"--theme={site.Theme}");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.True(site.OutputExists("index.html"));
+    }
+
+    [Theory]
+    [InlineData("example.github.io/watchlist/")]
+    [InlineData("ftp://example.github.io/watchlist/")]
+    [InlineData("https://example.github.io/watchlist/?page=1")]
+    [InlineData("/watchlist/")]
+    public async Task A_base_url_that_is_not_an_absolute_web_address_exits_2(string url)
+    {
+        using var site = TestSite.WithGoodContent();
+
+        var run = await RunAsync(Build(site, "--base-url", url));
+
+        AssertUsageError(run, $"--base-url '{url}' is not an absolute http or https address");
+        Assert.False(Directory.Exists(site.Output));
+    }
+
+    [Fact]
+    public async Task An_output_folder_equal_to_the_input_folder_exits_2_and_leaves_the_input_alone()
+    {
+        using var site = TestSite.WithGoodContent();
+        var before = Files(site.Input);
+
+        var run = await RunAsync("build", "--input", site.Input, "--output", site.Input, "--theme", site.Theme);
+
+        AssertUsageError(run, "must not be, contain or lie inside the input or theme folder");
+        Assert.Equal(before, Files(site.Input));
+    }
+
+    [Fact]
+    public async Task An_output_folder_containing_the_input_folder_exits_2_and_leaves_the_input_alone()
+    {
+        using var site = TestSite.WithGoodContent();
+        var before = Files(site.Input);
+
+        var run = await RunAsync("build", "--input", site.Input, "--output", site.Root, "--theme", site.Theme);
+
+        AssertUsageError(run, $"the output folder '{site.Root}' must not be, contain or lie inside the input or theme folder");
+        Assert.Equal(before, Files(site.Input));
+    }
+
+    [Fact]
+    public async Task An_output_folder_inside_the_input_folder_exits_2()
+    {
+        using var site = TestSite.WithGoodContent();
+
+        var run = await RunAsync("build", "--input", site.Input, "--output", Path.Combine(site.Input, "_site"), "--theme", site.Theme);
+
+        AssertUsageError(run, "must not be, contain or lie inside the input or theme folder");
+        Assert.False(Directory.Exists(Path.Combine(site.Input, "_site")));
+    }
+
+    [Fact]
+    public async Task An_output_folder_equal_to_the_theme_folder_exits_2()
+    {
+        using var site = TestSite.WithGoodContent();
+        var before = Files(site.Theme);
+
+        var run = await RunAsync("build", "--input", site.Input, "--output", site.Theme, "--theme", site.Theme);
+
+        AssertUsageError(run, "must not be, contain or lie inside the input or theme folder");
+        Assert.Equal(before, Files(site.Theme));
+    }
+
+    [Fact]
+    public async Task An_output_folder_whose_name_only_starts_like_the_input_is_allowed()
+    {
+        using var site = TestSite.WithGoodContent();
+        var output = site.Input + "-site";
+
+        var run = await RunAsync("build", "--input", site.Input, "--output", output, "--theme", site.Theme);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.True(File.Exists(Path.Combine(output, "index.html")));
+    }
+
+    [Fact]
+    public async Task Content_errors_exit_1_with_the_messages_on_the_error_writer_and_the_output_unchanged()
+    {
+        using var site = TestSite.WithGoodContent();
+        var before = await site.BuildGoodOutputAsync();
+        site.Write("commentaries/2019-05-01-talks.md", "---\ntitle: Talks\ndate: 2019-02-30\nsummary: S.\n---\n");
+
+        var run = await RunAsync(Build(site));
+
+        Assert.Equal(1, run.ExitCode);
+        var expected = $"{site.Shown("commentaries/2019-05-01-talks.md")}:3:7: error: 'date' is '2019-02-30', which is not a date";
+        Assert.Contains(expected, run.Errors.Split('\n').Select(l => l.Split(';')[0]));
+        Assert.Contains($"build failed; {site.Output} is unchanged: 1 error,", run.Output);
+        Assert.DoesNotContain("error:", run.Output);
+        site.AssertOutputUnchanged(before);
+        site.AssertNoBuildLeftovers();
+    }
+
+    [Fact]
+    public async Task An_empty_input_folder_exits_1_naming_the_folder()
+    {
+        using var site = TestSite.Empty();
+
+        var run = await RunAsync(Build(site));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains(WatchList.Site.Reading.DisplayPath.For(site.Input) + "/: error: the input folder is empty or missing", run.Errors);
+        Assert.False(Directory.Exists(site.Output));
+    }
+
+    [Fact]
+    public async Task A_successful_build_exits_0_with_a_summary_line()
+    {
+        using var site = TestSite.WithGoodContent();
+
+        var run = await RunAsync(Build(site, "--base-url", "https://example.github.io/watchlist"));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.DoesNotContain("error:", run.Errors);
+        var summary = SummaryLine().Match(run.Output);
+        Assert.True(summary.Success, run.Output);
+        Assert.Equal(site.Output, summary.Groups["folder"].Value);
+        Assert.Equal(site.SnapshotOutput().Count, int.Parse(summary.Groups["files"].Value));
+        Assert.Equal("0", summary.Groups["errors"].Value);
+        Assert.Contains("href=\"/watchlist/commentaries/getting-back-to-the-table/\"", site.ReadOutput("index.html"));
+    }
+
+    private static Dictionary<string, string> Files(string folder) =>
+        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(folder, f), f => Convert.ToHexString(File.ReadAllBytes(f)));
+
+    [GeneratedRegex(@"^built (?<files>\d+) files into (?<folder>.+): (?<errors>\d+) errors?, \d+ warnings?, \d+ ms$", RegexOptions.Multiline)]
+    private static partial Regex SummaryLine();
+}
