@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using WatchList.Pipeline;
 using WatchList.Site.FrontMatter;
 
 namespace WatchList.Site.Content;
@@ -48,6 +49,9 @@ public sealed record GlossaryTerm(
     MarkdownSource Body)
 {
     public string Url => $"/glossary/{Id}/";
+
+    /// <summary>Where the title is written, for messages about it.</summary>
+    public SourceLocation TitleLocation { get; init; } = new(Body.Path, 2, 1);
 }
 
 public enum ActorKind
@@ -68,4 +72,7 @@ public sealed record Actor(
     MarkdownSource Body)
 {
     public string Url => $"/actors/{Id}/";
+
+    /// <summary>Where the title is written, for messages about it.</summary>
+    public SourceLocation TitleLocation { get; init; } = new(Body.Path, 2, 1);
 }

@@ -83,7 +83,7 @@ public sealed class ParseGlossaryTerms : ParseFrontMatterModule
             fields.Text("summary", required: true) ?? "",
             References(fields, "related", (IReadOnlySet<string>)peers!, "glossary term"),
             fields.Bool("case_sensitive"),
-            body);
+            body) { TitleLocation = fields.ValueLocation("title") };
         return document.With(SiteKeys.Term, term).WithDestination($"glossary/{id}/index.html");
     }
 }
@@ -127,7 +127,7 @@ public sealed class ParseActors : ParseFrontMatterModule
             affiliation,
             fields.Text("summary"),
             fields.Bool("case_sensitive"),
-            body);
+            body) { TitleLocation = fields.ValueLocation("title") };
         return document.With(SiteKeys.Actor, actor).WithDestination($"actors/{id}/index.html");
     }
 }

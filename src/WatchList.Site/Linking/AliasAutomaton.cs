@@ -114,7 +114,7 @@ public sealed class AliasAutomaton
             {
                 var pattern = _patterns[p];
                 var start = i - pattern.Text.Length + 1;
-                if (IsWholeWord(text, start, pattern.Text.Length, pattern.Text) &&
+                if (IsWholeWord(text, start, pattern.Text.Length) &&
                     (!pattern.CaseSensitive || text.Slice(start, pattern.Text.Length).SequenceEqual(pattern.Text)))
                 {
                     all.Add(new Match(start, pattern.Text.Length, p));
@@ -173,12 +173,14 @@ public sealed class AliasAutomaton
         char.IsLetterOrDigit(c) || c == '_' ||
         CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
 
-    private static bool IsWholeWord(ReadOnlySpan<char> text, int start, int length, string alias)
+    /// <summary>
+    /// A match must not touch a letter or digit on either side, even when the alias itself ends in
+    /// punctuation: "U.S." is not a mention inside "U.S.S.R.".
+    /// </summary>
+    private static bool IsWholeWord(ReadOnlySpan<char> text, int start, int length)
     {
         var end = start + length;
-        var startsWord = !IsWordCharacter(alias[0]) || start == 0 || !IsWordCharacter(text[start - 1]);
-        var endsWord = !IsWordCharacter(alias[^1]) || end == text.Length || !IsWordCharacter(text[end]);
-        return startsWord && endsWord;
+        return (start == 0 || !IsWordCharacter(text[start - 1])) && (end == text.Length || !IsWordCharacter(text[end]));
     }
 
     private static char Fold(char c) => char.ToLowerInvariant(c);

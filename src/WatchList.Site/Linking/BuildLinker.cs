@@ -17,8 +17,8 @@ public sealed class BuildLinker(string glossaryPipeline, string actorsPipeline) 
         var terms = context.OutputsOf(glossaryPipeline).Select(d => d.Get(SiteKeys.Term));
         var actors = context.OutputsOf(actorsPipeline).Select(d => d.Get(SiteKeys.Actor));
         var targets = terms.Select(Target).Concat(actors.Select(Target)).ToImmutableArray();
-        var names = terms.Select(t => (Target: Target(t), Names: Names(t.Title, t.Body.Path, t.Aliases)))
-            .Concat(actors.Select(a => (Target: Target(a), Names: Names(a.Title, a.Body.Path, a.Aliases))));
+        var names = terms.Select(t => (Target: Target(t), Names: Names(t.Title, t.TitleLocation, t.Aliases)))
+            .Concat(actors.Select(a => (Target: Target(a), Names: Names(a.Title, a.TitleLocation, a.Aliases))));
         ReportClaimedTwice(names, context.Diagnostics);
         return ValueTask.FromResult<ImmutableArray<Document>>([Document.Create("", "").With(Key, new MentionLinker(targets))]);
     }
@@ -32,8 +32,8 @@ public sealed class BuildLinker(string glossaryPipeline, string actorsPipeline) 
         TargetKind.Actor, actor.Id, actor.Title, actor.Url, actor.Summary ?? actor.Title, actor.Body.Path,
         [.. actor.Aliases.Select(a => a.Value)], actor.CaseSensitive ?? true);
 
-    private static IEnumerable<(string Name, SourceLocation Location)> Names(string title, string path, ImmutableArray<FrontMatter.Located> aliases) =>
-        aliases.Select(a => (a.Value, a.Location)).Prepend((title, new SourceLocation(path, 2, 1)));
+    private static IEnumerable<(string Name, SourceLocation Location)> Names(string title, SourceLocation titleAt, ImmutableArray<FrontMatter.Located> aliases) =>
+        aliases.Select(a => (a.Value, a.Location)).Prepend((title, titleAt));
 
     private static void ReportClaimedTwice(
         IEnumerable<(LinkTarget Target, IEnumerable<(string Name, SourceLocation Location)> Names)> entries, DiagnosticBag diagnostics)

@@ -49,7 +49,7 @@ public sealed class MentionLinker
                 var exact = target.CaseSensitive || AliasAutomaton.IsAllCapitals(normalized);
                 patterns.Add(new AliasAutomaton.Pattern(normalized, exact, t));
             }
-            foreach (var name in NamesOf(target).Prepend(target.Id))
+            foreach (var name in NamesOf(target).Append(target.Id))
             {
                 var list = _byName.TryGetValue(name, out var found) ? found : _byName[name] = [];
                 if (!list.Contains(target))
@@ -82,6 +82,7 @@ public sealed class MentionLinker
         private readonly HashSet<LinkTarget> _linkedInSection = [];
         private readonly List<Diagnostic> _diagnostics = [];
         private bool _automatic = options.Automatic;
+        private PlainText _paragraph = PlainText.Empty;
 
         public LinkResult Result() => new(
             [.. _order.Select(t => new TargetMentions(t, _found[t].Count, _found[t].First, _found[t].Linked))],
@@ -101,6 +102,7 @@ public sealed class MentionLinker
                         Toggle(html.Lines.ToString());
                         break;
                     case LeafBlock { Inline: { } inline }:
+                        _paragraph = PlainText.Of(inline);
                         Inlines(inline);
                         break;
                     case ContainerBlock child:
@@ -123,23 +125,44 @@ public sealed class MentionLinker
         }
 
         /// <summary>Links are never made inside headings: explicit ones are kept as their text, with a warning.</summary>
-        private void RefuseLinksIn(ContainerInline? container)
+        private void RefuseLinksIn(ContainerInline? container) =>
+            KeepWordsOf(container, "is inside a heading and is not linked", "headings stay free of links; move the link into the text below");
+
+        /// <summary>Replaces explicit links where no link may stand by their words, with a warning.</summary>
+        private void KeepWordsOf(ContainerInline? container, string problem, string hint)
         {
             foreach (var wiki in container?.Descendants<WikiLinkInline>().ToList() ?? [])
             {
-                _diagnostics.Add(Diagnostic.Warning(Location(wiki), $"[[{wiki.Name}]] is inside a heading and is not linked",
-                    "headings stay free of links; move the link into the text below"));
-                wiki.ReplaceBy(new LiteralInline(wiki.Label));
+                KeepWords(wiki, problem, hint);
             }
+        }
+
+        private void KeepWords(WikiLinkInline wiki, string problem, string hint)
+        {
+            _diagnostics.Add(Diagnostic.Warning(Location(wiki), $"[[{wiki.Name}]] {problem}", hint));
+            wiki.ReplaceBy(new LiteralInline(wiki.Label));
         }
 
         private void Inlines(ContainerInline container)
         {
             var run = new List<Inline>();
+            var rawHtmlDepth = 0;
             var child = container.FirstChild;
             while (child is not null)
             {
                 var next = child.NextSibling;
+                if (rawHtmlDepth > 0 && child is not HtmlInline)
+                {
+                    // Text inside raw HTML (<a>, <span>...) is the editor's markup: never linked.
+                    const string problem = "is inside raw HTML and is not linked", hint = "write the link outside the HTML";
+                    if (child is WikiLinkInline inside)
+                    {
+                        KeepWords(inside, problem, hint);
+                    }
+                    KeepWordsOf(child as ContainerInline, problem, hint);
+                    child = next;
+                    continue;
+                }
                 switch (child)
                 {
                     case LiteralInline:
@@ -153,8 +176,14 @@ public sealed class MentionLinker
                     case HtmlInline html:
                         Flush(run);
                         Toggle(html.Tag);
+                        rawHtmlDepth = Math.Max(0, rawHtmlDepth + RawHtml.DepthChange(html.Tag));
                         break;
-                    case LinkInline or CodeInline or AutolinkInline:
+                    case LinkInline link:
+                        Flush(run);
+                        KeepWordsOf(link, link.IsImage ? "is inside image text and is not linked" : "is inside a link and is not linked",
+                            "a link cannot hold another link; move it out");
+                        break;
+                    case CodeInline or AutolinkInline:
                         Flush(run);
                         break;
                     case ContainerInline nested:
@@ -185,9 +214,10 @@ public sealed class MentionLinker
             }
             var target = targets[0];
             var mention = new MentionInline { Target = target, Href = options.Link(target.Url) };
+            var context = _paragraph.ContextOf(wiki, 0, wiki.Label.Length);
             mention.AppendChild(new LiteralInline(wiki.Label));
             wiki.ReplaceBy(mention);
-            Count(mention, new MentionContext("", wiki.Label, ""), forceLink: true);
+            Count(mention, context, forceLink: true);
         }
 
         /// <summary>Matches aliases in a run of text and soft line breaks, then wraps the chosen matches.</summary>
@@ -198,7 +228,6 @@ public sealed class MentionLinker
                 return;
             }
             var text = new StringBuilder();
-            var shown = new StringBuilder();
             var map = new List<(int Item, int Offset)>();
             for (var i = 0; i < run.Count; i++)
             {
@@ -207,17 +236,15 @@ public sealed class MentionLinker
                     var slice = literal.Content;
                     for (var k = 0; k < slice.Length; k++)
                     {
-                        var c = slice.Text[slice.Start + k];
-                        Append(text, shown, map, AliasAutomaton.Normalize(c), c, i, k);
+                        Append(text, map, AliasAutomaton.Normalize(slice.Text[slice.Start + k]), i, k);
                     }
                 }
                 else
                 {
-                    Append(text, shown, map, ' ', ' ', i, 0);
+                    Append(text, map, ' ', i, 0);
                 }
             }
             var normalized = text.ToString();
-            var display = shown.ToString();
             var matches = linker._automaton.FindLeftmostLongest(normalized);
             var wraps = new List<(AliasAutomaton.Match Match, MentionInline Mention)>();
             foreach (var match in matches)
@@ -228,7 +255,10 @@ public sealed class MentionLinker
                     continue;
                 }
                 var mention = new MentionInline { Target = target, Href = options.Link(target.Url) };
-                Count(mention, Sentences.Around(display, match.Start, match.Length), forceLink: false);
+                var (firstItem, firstOffset) = map[match.Start];
+                var (lastItem, lastOffset) = map[match.Start + match.Length - 1];
+                var context = _paragraph.ContextOf(run[firstItem], firstOffset, _paragraph.Offset(run[lastItem]) + lastOffset + 1 - _paragraph.Offset(run[firstItem]) - firstOffset);
+                Count(mention, context, forceLink: false);
                 wraps.Add((match, mention));
             }
             // Right to left, so splitting a literal leaves the offsets of earlier matches valid.
@@ -242,15 +272,14 @@ public sealed class MentionLinker
             run.Clear();
         }
 
-        /// <summary>Adds one character to the text matched (normalised) and the text shown in excerpts, collapsing whitespace.</summary>
-        private static void Append(StringBuilder text, StringBuilder shown, List<(int, int)> map, char normalized, char original, int item, int offset)
+        /// <summary>Adds one normalised character to the text matched, collapsing whitespace, and where it came from.</summary>
+        private static void Append(StringBuilder text, List<(int, int)> map, char c, int item, int offset)
         {
-            if (normalized == ' ' && text.Length > 0 && text[^1] == ' ')
+            if (c == ' ' && text.Length > 0 && text[^1] == ' ')
             {
                 return;
             }
-            text.Append(normalized);
-            shown.Append(normalized == ' ' ? ' ' : original);
+            text.Append(c);
             map.Add((item, offset));
         }
 
