@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs what the tests need when it is missing, then runs the whole test suite.
+# Safe to run again: each step is skipped when its tool is already there.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+apt_updated=""
+apt_install() {
+  if [ -z "$apt_updated" ]; then
+    as_root apt-get update -qq
+    apt_updated=1
+  fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+# The browser tests drive Debian's Chromium: test tools cannot download a browser of their own here.
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "test.sh: installing Chromium"
+  apt_install chromium fonts-dejavu-core
+fi
+
+dotnet test Site.sln --nologo "$@"
