@@ -1,28 +1,30 @@
 using System.Collections.Immutable;
-using HandlebarsDotNet;
 using WatchList.Pipeline;
 using WatchList.Site.Content;
 using WatchList.Site.Reading;
+using WatchList.Site.Templates.Handlebars;
 
 namespace WatchList.Site.Templates;
 
 /// <summary>
-/// The theme's Handlebars templates, compiled once per build: <c>templates/NAME.hbs</c> are pages,
+/// The theme's Handlebars templates, parsed once per build: <c>templates/NAME.hbs</c> are pages,
 /// <c>partials/NAME.hbs</c> are pieces they share (the <c>layout</c> partial wraps every page).
+/// Every partial and helper a template names is checked when the theme loads, so a mistake is
+/// reported at its line before anything is rendered.
 /// </summary>
 public sealed class Theme
 {
-    private readonly ImmutableDictionary<string, HandlebarsTemplate<TextWriter, object, object>> _pages;
+    private readonly ImmutableDictionary<string, ImmutableArray<Node>> _pages;
+    private readonly Renderer _renderer;
 
-    private Theme(string folder, ImmutableDictionary<string, HandlebarsTemplate<TextWriter, object, object>> pages)
+    private Theme(string folder, ImmutableDictionary<string, ImmutableArray<Node>> pages, Renderer renderer)
     {
         Folder = folder;
         _pages = pages;
+        _renderer = renderer;
     }
 
     public string Folder { get; }
-
-    public string AssetsFolder => Path.Combine(Folder, "assets");
 
     public static Theme Load(string folder, SiteSettings settings)
     {
@@ -33,76 +35,112 @@ public sealed class Theme
             throw new DiagnosticException(Diagnostic.Error(new SourceLocation(shownFolder),
                 "the theme has no templates/ folder", "point --theme at a theme folder, such as the default 'theme'"));
         }
-        var handlebars = Handlebars.Create(new HandlebarsConfiguration { ThrowOnUnresolvedBindingExpression = false });
-        handlebars.RegisterHelper("url", (context, arguments) => settings.Link(Argument(arguments)));
-        handlebars.RegisterHelper("absolute_url", (context, arguments) => settings.AbsoluteUrl(Argument(arguments)));
-        // {{plural count "commentary" "commentaries"}}: the count with the right form of the noun.
-        handlebars.RegisterHelper("plural", (context, arguments) =>
+        var helpers = new Dictionary<string, Helper>(StringComparer.Ordinal)
         {
-            var count = arguments.Length > 0 && arguments[0] is int n ? n : 0;
-            var noun = count == 1 ? arguments.At<string>(1) : arguments.At<string>(2);
-            return $"{count} {noun}";
-        });
-
-        var partials = Path.Combine(folder, "partials");
-        if (Directory.Exists(partials))
-        {
-            foreach (var file in Directory.EnumerateFiles(partials, "*.hbs").Order(StringComparer.Ordinal))
+            // {{url "/path/"}}: a site path under the base path.
+            ["url"] = arguments => settings.Link(Text(arguments, 0)),
+            // {{absolute_url "/path/"}}: the full address, for feeds and metadata.
+            ["absolute_url"] = arguments => settings.AbsoluteUrl(Text(arguments, 0)),
+            // {{plural count "commentary" "commentaries"}}: the count with the right form of the noun.
+            ["plural"] = arguments =>
             {
-                Compile(file, text => handlebars.RegisterTemplate(Path.GetFileNameWithoutExtension(file), text));
-            }
-        }
-        var pages = ImmutableDictionary.CreateBuilder<string, HandlebarsTemplate<TextWriter, object, object>>();
-        foreach (var file in Directory.EnumerateFiles(templates, "*.hbs").Order(StringComparer.Ordinal))
+                var count = arguments.Count > 0 && arguments[0] is int n ? n : 0;
+                return $"{count} {Text(arguments, count == 1 ? 1 : 2)}";
+            },
+        };
+        var partials = ParseFolder(Path.Combine(folder, "partials"));
+        var pages = ParseFolder(templates);
+        foreach (var (path, nodes) in partials.Values.Concat(pages.Values))
         {
-            Compile(file, text => pages[Path.GetFileNameWithoutExtension(file)] = handlebars.Compile(new StringReader(text)));
+            Validate(path, nodes, partials, helpers);
         }
-        return new Theme(folder, pages.ToImmutable());
+        var renderer = new Renderer(partials.ToImmutableDictionary(p => p.Key, p => p.Value.Nodes), helpers);
+        return new Theme(folder, pages.ToImmutableDictionary(p => p.Key, p => p.Value.Nodes), renderer);
     }
 
     /// <summary>Renders a page template straight into a writer.</summary>
     public void Render(string template, TextWriter writer, object model)
     {
-        if (!_pages.TryGetValue(template, out var compiled))
+        if (!_pages.TryGetValue(template, out var nodes))
         {
             throw new DiagnosticException(Diagnostic.Error(
                 new SourceLocation(DisplayPath.For(Path.Combine(Folder, "templates", template + ".hbs"))),
                 $"the theme has no '{template}' template", $"add templates/{template}.hbs to the theme"));
         }
-        try
-        {
-            compiled(writer, model, null!);
-        }
-        catch (HandlebarsException e)
-        {
-            throw new DiagnosticException(Diagnostic.Error(
-                new SourceLocation(DisplayPath.For(Path.Combine(Folder, "templates", template + ".hbs"))),
-                "the template failed to render: " + (e.InnerException?.Message ?? e.Message),
-                "check the names used in the template and its partials"));
-        }
+        _renderer.Render(nodes, model, writer);
     }
 
     public bool Has(string template) => _pages.ContainsKey(template);
 
-    private static void Compile(string file, Action<string> compile)
+    private static Dictionary<string, (string Path, ImmutableArray<Node> Nodes)> ParseFolder(string folder)
     {
-        var shown = DisplayPath.For(file);
-        try
+        var parsed = new Dictionary<string, (string, ImmutableArray<Node>)>(StringComparer.Ordinal);
+        if (!Directory.Exists(folder))
         {
-            compile(ReadFiles.DecodeUtf8(shown, File.ReadAllBytes(file)));
+            return parsed;
         }
-        catch (HandlebarsException e)
+        foreach (var file in Directory.EnumerateFiles(folder, "*.hbs").Order(StringComparer.Ordinal))
         {
-            throw new DiagnosticException(Diagnostic.Error(new SourceLocation(shown),
-                "the template does not compile: " + e.Message, "check that every {{#block}} has its {{/block}}"));
+            var shown = DisplayPath.For(file);
+            try
+            {
+                parsed[Path.GetFileNameWithoutExtension(file)] = (shown, Parser.Parse(ReadFiles.DecodeUtf8(shown, File.ReadAllBytes(file))));
+            }
+            catch (TemplateException e)
+            {
+                throw Problem(shown, e);
+            }
+        }
+        return parsed;
+    }
+
+    /// <summary>Every partial and helper a template names must exist.</summary>
+    private static void Validate(string path, ImmutableArray<Node> nodes,
+        Dictionary<string, (string Path, ImmutableArray<Node> Nodes)> partials, Dictionary<string, Helper> helpers)
+    {
+        foreach (var node in nodes)
+        {
+            switch (node)
+            {
+                case PartialNode partial when !partials.ContainsKey(partial.Name):
+                    throw Problem(path, new TemplateException($"there is no partial '{partial.Name}'", partial.Position), $"add partials/{partial.Name}.hbs to the theme");
+                case PartialBlockNode block:
+                    if (!partials.ContainsKey(block.Name))
+                    {
+                        throw Problem(path, new TemplateException($"there is no partial '{block.Name}'", block.Position), $"add partials/{block.Name}.hbs to the theme");
+                    }
+                    Validate(path, block.Body, partials, helpers);
+                    break;
+                case BlockNode block:
+                    ValidateExpression(path, block.Argument, helpers);
+                    Validate(path, block.Body, partials, helpers);
+                    Validate(path, block.Inverse, partials, helpers);
+                    break;
+                case OutputNode output:
+                    ValidateExpression(path, output.Value, helpers);
+                    break;
+            }
         }
     }
 
-    private static string Argument(Arguments arguments) =>
-        arguments.Length > 0 ? arguments[0]?.ToString() ?? "" : "";
+    private static void ValidateExpression(string path, Expression expression, Dictionary<string, Helper> helpers)
+    {
+        if (expression is HelperExpression call && !helpers.ContainsKey(call.Name))
+        {
+            throw Problem(path, new TemplateException($"unknown helper '{call.Name}'", call.Position),
+                "the theme can use " + string.Join(", ", helpers.Keys.Order()));
+        }
+    }
+
+    private static DiagnosticException Problem(string path, TemplateException e, string? hint = null) =>
+        new(Diagnostic.Error(new SourceLocation(path, e.Position.Line, e.Position.Column),
+            "the template is wrong: " + e.Message, hint ?? "see the Handlebars notes in the README"));
+
+    private static string Text(IReadOnlyList<object?> arguments, int index) =>
+        index < arguments.Count ? arguments[index]?.ToString() ?? "" : "";
 }
 
-/// <summary>Process module of the theme pipeline: compiles the theme once the site settings are known.</summary>
+/// <summary>Process module of the theme pipeline: loads the theme once the site settings are known.</summary>
 public sealed class LoadTheme(string folder, string sitePipeline) : IModule
 {
     public static readonly MetadataKey<Theme> Key = new("theme");
