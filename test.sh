@@ -21,4 +21,20 @@ if ! command -v chromium >/dev/null 2>&1; then
   apt_install chromium fonts-dejavu-core
 fi
 
+# The W3C Nu HTML Checker runs on Java.
+if ! command -v java >/dev/null 2>&1; then
+  echo "test.sh: installing a Java runtime"
+  apt_install default-jre-headless
+fi
+
+# The validators (Nu HTML Checker, axe-core) come from npm, pinned in tests/tools/package.json.
+if [ ! -f tests/tools/node_modules/vnu-jar/build/dist/vnu.jar ] || [ ! -f tests/tools/node_modules/axe-core/axe.min.js ]; then
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "test.sh: installing Node.js and npm"
+    apt_install nodejs npm
+  fi
+  echo "test.sh: installing the validators"
+  npm ci --prefix tests/tools --no-audit --no-fund --ignore-scripts >/dev/null
+fi
+
 dotnet test Site.sln --nologo "$@"

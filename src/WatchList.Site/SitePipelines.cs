@@ -30,6 +30,17 @@ public static class SitePipelines
     public const string GlossaryIndex = "glossary-index";
     public const string ActorIndex = "actor-index";
     public const string Home = "home";
+    public const string Archive = "archive";
+    public const string Search = "search";
+    public const string NotFound = "not-found";
+    public const string Feed = "feed";
+    public const string Sitemap = "sitemap";
+    public const string SearchIndex = "search-index";
+    public const string HostFiles = "host-files";
+
+    /// <summary>The pipelines whose documents are pages readers reach by following links (all but the 404 page).</summary>
+    public static readonly ImmutableArray<string> LinkedPages =
+        [Home, Commentaries, Archive, Search, GlossaryIndex, TermPages, ActorIndex, ActorPages];
 
     /// <param name="outputFolder">Where pages are written: the build's temporary folder.</param>
     public static ImmutableArray<Pipeline.Pipeline> Create(BuildOptions options, string outputFolder)
@@ -37,9 +48,22 @@ public static class SitePipelines
         var markdown = new MarkdownRenderer();
         var write = new WriteFiles(outputFolder);
         var input = options.InputFolder;
+        Pipeline.Pipeline Page(string name, string destination, string template, Func<Document, PipelineContext, object> model) =>
+            new(name)
+            {
+                Process = [new CreatePage(destination)],
+                Output = [new RenderPage(Theme, template, model), write],
+            };
+        Pipeline.Pipeline File(string name, string destination, Func<Document, PipelineContext, Action<Stream>> writer) =>
+            new(name)
+            {
+                Process = [new CreatePage(destination)],
+                Output = [new WriteWith(writer), write],
+            };
 
         return
         [
+            // What the site is made of.
             new(Site) { Input = [new ReadSiteSettings(input, options.BaseUrl)] },
             new(Theme) { Dependencies = [Site], Process = [new LoadTheme(options.ThemeFolder, Site)] },
             new(Assets)
@@ -57,6 +81,8 @@ public static class SitePipelines
                 Input = [new ReadFiles(Path.Combine(input, "actors"), "*.md")],
                 Process = [new ParseActors()],
             },
+
+            // Commentaries, linked to the terms and actors they mention.
             new(Linker) { Dependencies = [Glossary, Actors], Process = [new BuildLinker(Glossary, Actors)] },
             new(Commentaries)
             {
@@ -69,132 +95,41 @@ public static class SitePipelines
                     new RejectDuplicateSlugs(),
                     new LinkAndRender(markdown, Linker, Site),
                 ],
-                Output = [new RenderPage(Theme, "commentary", CommentaryPage), write],
+                Output = [new RenderPage(Theme, "commentary", SitePages.Commentary), write],
             },
             new(Backlinks) { Dependencies = [Commentaries, Linker], Process = [new BuildBacklinks(Commentaries, Linker)] },
+
+            // A page per term and per actor, listing the commentaries that mention it.
             new(TermPages)
             {
                 Dependencies = [Site, Glossary, Linker],
                 Process = [new TakeFrom(Glossary), new LinkAndRender(markdown, Linker, Site)],
-                Output = [new RenderPage(Theme, "term", TermPage), write],
+                Output = [new RenderPage(Theme, "term", SitePages.Term), write],
             },
             new(ActorPages)
             {
                 Dependencies = [Site, Actors, Linker],
                 Process = [new TakeFrom(Actors), new LinkAndRender(markdown, Linker, Site)],
-                Output = [new RenderPage(Theme, "actor", ActorPage), write],
+                Output = [new RenderPage(Theme, "actor", SitePages.Actor), write],
             },
-            new(GlossaryIndex)
+
+            // Indexes and site-wide pages.
+            Page(Home, "index.html", "home", SitePages.Home),
+            Page(Archive, "archive/index.html", "archive", SitePages.Archive),
+            Page(Search, "search/index.html", "search", SitePages.Search),
+            Page(GlossaryIndex, "glossary/index.html", "glossary", SitePages.GlossaryIndex),
+            Page(ActorIndex, "actors/index.html", "actors", SitePages.ActorIndex),
+            Page(NotFound, "404.html", "404", SitePages.NotFound),
+
+            // Files for readers' tools, search engines and GitHub Pages.
+            File(Feed, "feed.xml", SiteFiles.Feed),
+            File(Sitemap, "sitemap.xml", SiteFiles.Sitemap),
+            File(SearchIndex, "search-index.json", SiteFiles.SearchIndex),
+            new(HostFiles)
             {
-                Process = [new CreatePage("glossary/index.html")],
-                Output = [new RenderPage(Theme, "glossary", GlossaryIndexPage), write],
-            },
-            new(ActorIndex)
-            {
-                Process = [new CreatePage("actors/index.html")],
-                Output = [new RenderPage(Theme, "actors", ActorIndexPage), write],
-            },
-            new(Home)
-            {
-                Process = [new CreatePage("index.html")],
-                Output = [new RenderPage(Theme, "home", HomePage), write],
+                Process = [new CreatePage("robots.txt"), new CreatePage(".nojekyll")],
+                Output = [new WriteWith(SiteFiles.HostFile), write],
             },
         ];
-    }
-
-    private static SiteSettings Settings(PipelineContext context) =>
-        context.OutputsOf(Site).Single().Get(SiteKeys.Settings);
-
-    private static BacklinkIndex BacklinkIndex(PipelineContext context) =>
-        context.OutputsOf(Backlinks).Single().Get(BuildBacklinks.Key);
-
-    private static MentionLinker MentionLinker(PipelineContext context) =>
-        context.OutputsOf(Linker).Single().Get(BuildLinker.Key);
-
-    private static object CommentaryPage(Document document, PipelineContext context)
-    {
-        var commentary = document.Get(SiteKeys.Commentary);
-        var backlinks = BacklinkIndex(context);
-        var mentioned = backlinks.MentionedBy(commentary);
-        var page = PageModels.Page(Settings(context), commentary.Title, commentary.Url, commentary.Summary);
-        page["commentary"] = PageModels.Commentary(commentary);
-        page["body"] = PageModels.Html(document);
-        page["definitions"] = EntryModels.Definitions(document.Get(LinkAndRender.Mentions));
-        page["terms"] = Sorted(mentioned, TargetKind.Term);
-        page["actors"] = Sorted(mentioned, TargetKind.Actor);
-        page["related"] = backlinks.RelatedTo(commentary).Select(PageModels.Commentary).ToList();
-        return page;
-    }
-
-    private static List<Dictionary<string, object?>> Sorted(IEnumerable<TargetMentions> mentions, TargetKind kind) =>
-        [.. mentions.Where(m => m.Target.Kind == kind)
-            .OrderBy(m => m.Target.Title, StringComparer.OrdinalIgnoreCase)
-            .Select(m => EntryModels.Target(m.Target))];
-
-    private static object TermPage(Document document, PipelineContext context)
-    {
-        var term = document.Get(SiteKeys.Term);
-        var target = MentionLinker(context).Targets.First(t => t.Kind == TargetKind.Term && t.Id == term.Id);
-        var terms = context.OutputsOf(Glossary).Select(d => d.Get(SiteKeys.Term)).ToList();
-        var page = PageModels.Page(Settings(context), term.Title, term.Url, term.Summary);
-        page["term"] = EntryModels.TermPage(term, target, BacklinkIndex(context), terms);
-        page["body"] = PageModels.Html(document);
-        page["definitions"] = EntryModels.Definitions(document.Get(LinkAndRender.Mentions));
-        return page;
-    }
-
-    private static object ActorPage(Document document, PipelineContext context)
-    {
-        var actor = document.Get(SiteKeys.Actor);
-        var target = MentionLinker(context).Targets.First(t => t.Kind == TargetKind.Actor && t.Id == actor.Id);
-        var actors = context.OutputsOf(Actors).Select(d => d.Get(SiteKeys.Actor)).ToList();
-        var page = PageModels.Page(Settings(context), actor.Title, actor.Url, actor.Summary ?? actor.Title);
-        page["actor"] = EntryModels.ActorPage(actor, target, BacklinkIndex(context), actors);
-        page["body"] = PageModels.Html(document);
-        page["definitions"] = EntryModels.Definitions(document.Get(LinkAndRender.Mentions));
-        return page;
-    }
-
-    private static object GlossaryIndexPage(Document document, PipelineContext context)
-    {
-        var page = PageModels.Page(Settings(context), "Glossary", "/glossary/", "Every term used in the commentaries, explained.");
-        page["letters"] = EntryModels.ByLetter(context.OutputsOf(Glossary).Select(d => d.Get(SiteKeys.Term)));
-        return page;
-    }
-
-    private static object ActorIndexPage(Document document, PipelineContext context)
-    {
-        var backlinks = BacklinkIndex(context);
-        var linker = MentionLinker(context);
-        var actors = context.OutputsOf(Actors).Select(d => d.Get(SiteKeys.Actor)).ToList();
-        var page = PageModels.Page(Settings(context), "Actors", "/actors/", "The states, organisations and people the commentaries discuss.");
-        page["groups"] = new[] { (ActorKind.State, "States"), (ActorKind.Organisation, "Organisations"), (ActorKind.Person, "People") }
-            .Select(group => new Dictionary<string, object?>
-            {
-                ["title"] = group.Item2,
-                ["anchor"] = group.Item2.ToLowerInvariant(),
-                ["actors"] = actors.Where(a => a.Kind == group.Item1)
-                    .OrderBy(a => a.Title, StringComparer.OrdinalIgnoreCase)
-                    .Select(a =>
-                    {
-                        var model = EntryModels.Brief(a);
-                        var target = linker.Targets.First(t => t.Kind == TargetKind.Actor && t.Id == a.Id);
-                        model["count"] = backlinks.MentionsOf(target).Length;
-                        return model;
-                    })
-                    .ToList(),
-            })
-            .Where(g => ((System.Collections.ICollection)g["actors"]!).Count > 0)
-            .ToList();
-        return page;
-    }
-
-    private static object HomePage(Document document, PipelineContext context)
-    {
-        var settings = Settings(context);
-        var page = PageModels.Page(settings, settings.Title, "/", settings.Description);
-        page["is_home"] = true;
-        page["commentaries"] = BacklinkIndex(context).Commentaries.Select(PageModels.Commentary).ToList();
-        return page;
     }
 }

@@ -3,11 +3,11 @@ using WatchList.Pipeline;
 
 namespace WatchList.Site.Content;
 
-/// <summary>Creates one generated page (an index, a list) at a destination.</summary>
+/// <summary>Adds one generated page or file (an index, a feed) at a destination.</summary>
 public sealed class CreatePage(string destination) : IModule
 {
     public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, PipelineContext context) =>
-        ValueTask.FromResult<ImmutableArray<Document>>([Document.Create("", destination)]);
+        ValueTask.FromResult(inputs.Add(Document.Create("", destination)));
 }
 
 /// <summary>Reports an error when a folder gave no documents: a site needs content.</summary>

@@ -11,4 +11,6 @@ public static class SiteKeys
     public static readonly MetadataKey<Actor> Actor = new("actor");
     /// <summary>The rendered HTML of a document's Markdown body, as UTF-8.</summary>
     public static readonly MetadataKey<ReadOnlyMemory<byte>> BodyHtml = new("body-html");
+    /// <summary>The headings and length of a document's Markdown body.</summary>
+    public static readonly MetadataKey<Markdown.Outline> Outline = new("outline");
 }

@@ -30,6 +30,7 @@ public sealed class LinkAndRender(MarkdownRenderer renderer, string linkerPipeli
             var html = renderer.Render(tree);
             return document
                 .With(Mentions, result.Mentions)
+                .With(SiteKeys.Outline, Outline.Of(tree, body.Text))
                 .With(SiteKeys.BodyHtml, (ReadOnlyMemory<byte>)Encoding.UTF8.GetBytes(html));
         }));
     }

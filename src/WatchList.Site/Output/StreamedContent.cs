@@ -1,0 +1,16 @@
+using WatchList.Pipeline;
+
+namespace WatchList.Site.Output;
+
+/// <summary>Bytes produced by a callback straight into the output file (feeds, sitemaps, the search index).</summary>
+public sealed class StreamedContent(Action<Stream> write) : IContent
+{
+    public void WriteTo(Stream destination) => write(destination);
+}
+
+/// <summary>Output module: gives each document content written by a function when the file is written.</summary>
+public sealed class WriteWith(Func<Document, PipelineContext, Action<Stream>> writer) : PerDocumentModule
+{
+    protected override Document? Execute(Document input, PipelineContext context) =>
+        input.WithContent(new StreamedContent(writer(input, context)));
+}

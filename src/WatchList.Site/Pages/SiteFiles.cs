@@ -1,0 +1,181 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Xml;
+using WatchList.Pipeline;
+using WatchList.Site.Content;
+using WatchList.Site.Templates;
+
+namespace WatchList.Site.Pages;
+
+/// <summary>The files a published site needs besides its pages: feed, sitemap, robots.txt, search index.</summary>
+public static class SiteFiles
+{
+    public const int FeedEntries = 20;
+
+    public static Action<Stream> Feed(Document document, PipelineContext context)
+    {
+        var site = SitePages.Settings(context);
+        var newestFirst = SitePages.NewestFirst(context);
+        return stream => WriteAtomFeed(stream, site, newestFirst);
+    }
+
+    public static Action<Stream> Sitemap(Document document, PipelineContext context)
+    {
+        var site = SitePages.Settings(context);
+        var pages = SitePipelines.LinkedPages
+            .SelectMany(name => context.OutputsOf(name))
+            .Select(d => (PagePath(d.Destination), d.TryGet(SiteKeys.Commentary, out var c) ? c.Date : (DateOnly?)null))
+            .OrderBy(p => p.Item1, StringComparer.Ordinal)
+            .ToList();
+        return stream => WriteSitemap(stream, site, pages);
+    }
+
+    public static Action<Stream> SearchIndex(Document document, PipelineContext context)
+    {
+        var site = SitePages.Settings(context);
+        var entries = SitePages.NewestFirst(context)
+            .Select(d => (Document: d, Commentary: d.Get(SiteKeys.Commentary)))
+            .Select(x => new SearchEntry(x.Commentary.Title, x.Commentary.Type ?? "Commentary", x.Commentary.Url, x.Commentary.Summary, x.Document.Get(SiteKeys.BodyHtml)))
+            .Concat(context.OutputsOf(SitePipelines.TermPages)
+                .Select(d => (Document: d, Term: d.Get(SiteKeys.Term)))
+                .Select(x => new SearchEntry(x.Term.Title, "Glossary term", x.Term.Url, x.Term.Summary, x.Document.Get(SiteKeys.BodyHtml))))
+            .Concat(context.OutputsOf(SitePipelines.ActorPages)
+                .Select(d => (Document: d, Actor: d.Get(SiteKeys.Actor)))
+                .Select(x => new SearchEntry(x.Actor.Title, "Actor", x.Actor.Url, x.Actor.Summary ?? "", x.Document.Get(SiteKeys.BodyHtml))))
+            .ToList();
+        return stream => WriteSearchIndex(stream, site, entries);
+    }
+
+    /// <summary>robots.txt naming the sitemap, and an empty .nojekyll so GitHub Pages serves the files as they are.</summary>
+    public static Action<Stream> HostFile(Document document, PipelineContext context)
+    {
+        var site = SitePages.Settings(context);
+        return document.Destination == "robots.txt" ? stream => WriteRobots(stream, site) : _ => { };
+    }
+
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    /// <summary>An Atom feed (RFC 4287) of the latest commentaries, with their full text.</summary>
+    public static void WriteAtomFeed(Stream stream, SiteSettings site, IReadOnlyList<Document> commentaries)
+    {
+        using var xml = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = Utf8, Indent = true });
+        const string atom = "http://www.w3.org/2005/Atom";
+        xml.WriteStartDocument();
+        xml.WriteStartElement("feed", atom);
+        xml.WriteAttributeString("xml", "lang", null, site.Language);
+        xml.WriteAttributeString("xml", "base", null, site.BaseUrl.AbsoluteUri);
+        xml.WriteElementString("title", atom, site.Title);
+        if (site.Description.Length > 0)
+        {
+            xml.WriteElementString("subtitle", atom, site.Description);
+        }
+        Link(xml, atom, "self", "application/atom+xml", site.AbsoluteUrl("/feed.xml"));
+        Link(xml, atom, "alternate", "text/html", site.AbsoluteUrl("/"));
+        xml.WriteElementString("id", atom, site.AbsoluteUrl("/"));
+        var newest = commentaries.Count > 0 ? commentaries[0].Get(SiteKeys.Commentary).Date : new DateOnly(2000, 1, 1);
+        xml.WriteElementString("updated", atom, Timestamp(newest));
+        xml.WriteStartElement("author", atom);
+        xml.WriteElementString("name", atom, site.Author.Length > 0 ? site.Author : site.Title);
+        xml.WriteEndElement();
+        xml.WriteElementString("generator", atom, "WatchList");
+        foreach (var document in commentaries.Take(FeedEntries))
+        {
+            var commentary = document.Get(SiteKeys.Commentary);
+            var url = site.AbsoluteUrl(commentary.Url);
+            xml.WriteStartElement("entry", atom);
+            xml.WriteElementString("title", atom, commentary.Title);
+            Link(xml, atom, "alternate", "text/html", url);
+            xml.WriteElementString("id", atom, url);
+            xml.WriteElementString("published", atom, Timestamp(commentary.Date));
+            xml.WriteElementString("updated", atom, Timestamp(commentary.Date));
+            foreach (var author in commentary.Authors)
+            {
+                xml.WriteStartElement("author", atom);
+                xml.WriteElementString("name", atom, author);
+                xml.WriteEndElement();
+            }
+            if (commentary.Type is { } type)
+            {
+                xml.WriteStartElement("category", atom);
+                xml.WriteAttributeString("term", type);
+                xml.WriteEndElement();
+            }
+            xml.WriteElementString("summary", atom, commentary.Summary);
+            xml.WriteStartElement("content", atom);
+            xml.WriteAttributeString("type", "html");
+            xml.WriteString(PageModels.Html(document));
+            xml.WriteEndElement();
+            xml.WriteEndElement();
+        }
+        xml.WriteEndElement();
+        xml.WriteEndDocument();
+    }
+
+    /// <summary>A sitemap (sitemaps.org schema 0.9) of every page, with the date of each commentary.</summary>
+    public static void WriteSitemap(Stream stream, SiteSettings site, IEnumerable<(string Path, DateOnly? Modified)> pages)
+    {
+        using var xml = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = Utf8, Indent = true });
+        const string sitemap = "http://www.sitemaps.org/schemas/sitemap/0.9";
+        xml.WriteStartDocument();
+        xml.WriteStartElement("urlset", sitemap);
+        foreach (var (path, modified) in pages)
+        {
+            xml.WriteStartElement("url", sitemap);
+            xml.WriteElementString("loc", sitemap, site.AbsoluteUrl(path));
+            if (modified is { } date)
+            {
+                xml.WriteElementString("lastmod", sitemap, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            }
+            xml.WriteEndElement();
+        }
+        xml.WriteEndElement();
+        xml.WriteEndDocument();
+    }
+
+    /// <summary>The site path a page is served at: "commentaries/x/index.html" is "/commentaries/x/".</summary>
+    public static string PagePath(string destination) =>
+        "/" + (destination.EndsWith("index.html", StringComparison.Ordinal) ? destination[..^"index.html".Length] : destination);
+
+    public static void WriteRobots(Stream stream, SiteSettings site) =>
+        stream.Write(Utf8.GetBytes($"User-agent: *\nAllow: /\n\nSitemap: {site.AbsoluteUrl("/sitemap.xml")}\n"));
+
+    /// <summary>One entry a search can find.</summary>
+    public sealed record SearchEntry(string Title, string Kind, string Url, string Summary, ReadOnlyMemory<byte> BodyHtml);
+
+    /// <summary>
+    /// The search index: per page its title, kind, address, summary and plain text, compact keys,
+    /// written entry by entry so the whole index is never held in memory.
+    /// </summary>
+    public static void WriteSearchIndex(Stream stream, SiteSettings site, IEnumerable<SearchEntry> entries)
+    {
+        using var json = new Utf8JsonWriter(stream);
+        json.WriteStartObject();
+        json.WriteNumber("v", 1);
+        json.WriteStartArray("pages");
+        foreach (var entry in entries)
+        {
+            json.WriteStartObject();
+            json.WriteString("t", entry.Title);
+            json.WriteString("k", entry.Kind);
+            json.WriteString("u", site.Link(entry.Url));
+            json.WriteString("s", entry.Summary);
+            json.WriteString("x", HtmlText.From(entry.BodyHtml.Span));
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void Link(XmlWriter xml, string ns, string rel, string type, string href)
+    {
+        xml.WriteStartElement("link", ns);
+        xml.WriteAttributeString("rel", rel);
+        xml.WriteAttributeString("type", type);
+        xml.WriteAttributeString("href", href);
+        xml.WriteEndElement();
+    }
+
+    private static string Timestamp(DateOnly date) =>
+        date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z";
+}
