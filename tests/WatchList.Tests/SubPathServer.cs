@@ -1,0 +1,103 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace WatchList.Tests;
+
+/// <summary>
+/// Serves a built site on 127.0.0.1 under its base path, as GitHub Pages serves a project site: a folder
+/// is served by its index.html, and anything else, including everything outside the base path, is a 404.
+/// </summary>
+public sealed class SubPathServer : IDisposable
+{
+    private readonly HttpListener _listener = new();
+    private readonly string _root;
+    private readonly string _basePath;
+    private readonly Task _loop;
+
+    public SubPathServer(string root, string basePath)
+    {
+        _root = Path.GetFullPath(root);
+        _basePath = basePath;
+        Port = FreePort();
+        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+        _listener.Start();
+        _loop = Task.Run(Serve);
+    }
+
+    public int Port { get; }
+
+    /// <summary>The served address of the site's root, such as <c>http://127.0.0.1:4321/watchlist/</c>.</summary>
+    public Uri BaseUrl => new($"http://127.0.0.1:{Port}{_basePath}");
+
+    private async Task Serve()
+    {
+        while (_listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+            try
+            {
+                await Respond(context);
+            }
+            catch (Exception e) when (e is HttpListenerException or IOException)
+            {
+                // The client went away; the next request is served as usual.
+            }
+        }
+    }
+
+    private async Task Respond(HttpListenerContext context)
+    {
+        var path = Uri.UnescapeDataString(context.Request.Url!.AbsolutePath);
+        var file = path.StartsWith(_basePath, StringComparison.Ordinal)
+            ? Path.GetFullPath(Path.Combine(_root, path[_basePath.Length..]))
+            : null;
+        if (file is not null && Directory.Exists(file))
+        {
+            file = Path.Combine(file, "index.html");
+        }
+        if (file is null || !file.StartsWith(_root, StringComparison.Ordinal) || !File.Exists(file))
+        {
+            context.Response.StatusCode = 404;
+            context.Response.Close();
+            return;
+        }
+        context.Response.ContentType = Path.GetExtension(file) switch
+        {
+            ".html" => "text/html; charset=utf-8",
+            ".css" => "text/css",
+            ".js" => "text/javascript",
+            ".svg" => "image/svg+xml",
+            ".xml" => "application/xml",
+            ".json" => "application/json",
+            ".txt" => "text/plain",
+            ".png" => "image/png",
+            _ => "application/octet-stream",
+        };
+        var bytes = await File.ReadAllBytesAsync(file);
+        context.Response.ContentLength64 = bytes.Length;
+        await context.Response.OutputStream.WriteAsync(bytes);
+        context.Response.Close();
+    }
+
+    private static int FreePort()
+    {
+        using var socket = new TcpListener(IPAddress.Loopback, 0);
+        socket.Start();
+        return ((IPEndPoint)socket.LocalEndpoint).Port;
+    }
+
+    public void Dispose()
+    {
+        _listener.Stop();
+        _listener.Close();
+        _loop.Wait(TimeSpan.FromSeconds(5));
+    }
+}
