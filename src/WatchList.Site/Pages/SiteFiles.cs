@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Xml;
 using WatchList.Pipeline;
 using WatchList.Site.Content;
-using WatchList.Site.Templates;
 
 namespace WatchList.Site.Pages;
 

@@ -3,7 +3,6 @@ using WatchList.Pipeline;
 using WatchList.Site.Backlinks;
 using WatchList.Site.Content;
 using WatchList.Site.Linking;
-using WatchList.Site.Templates;
 
 namespace WatchList.Site.Pages;
 

@@ -3,7 +3,7 @@ using System.Text;
 using WatchList.Pipeline;
 using WatchList.Site.Content;
 
-namespace WatchList.Site.Templates;
+namespace WatchList.Site.Pages;
 
 /// <summary>
 /// What templates see. Plain dictionaries with snake_case keys, the names a theme designer writes

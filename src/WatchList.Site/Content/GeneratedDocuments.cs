@@ -23,3 +23,10 @@ public sealed class RequireSome(string what, string folder, string hint) : IModu
         return ValueTask.FromResult(inputs);
     }
 }
+
+/// <summary>Process module: takes the documents of another pipeline as this one's (term or actor pages from their entries).</summary>
+public sealed class TakeFrom(string pipeline) : IModule
+{
+    public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, PipelineContext context) =>
+        ValueTask.FromResult(inputs.AddRange(context.OutputsOf(pipeline)));
+}

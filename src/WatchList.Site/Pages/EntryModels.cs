@@ -1,18 +1,8 @@
-using System.Collections.Immutable;
-using WatchList.Pipeline;
 using WatchList.Site.Backlinks;
 using WatchList.Site.Content;
 using WatchList.Site.Linking;
-using WatchList.Site.Templates;
 
 namespace WatchList.Site.Pages;
-
-/// <summary>Process module: takes the documents of another pipeline as this one's (term or actor pages from their entries).</summary>
-public sealed class TakeFrom(string pipeline) : IModule
-{
-    public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, PipelineContext context) =>
-        ValueTask.FromResult(inputs.AddRange(context.OutputsOf(pipeline)));
-}
 
 /// <summary>The models of glossary and actor pages, and the lists of mentions on commentary pages.</summary>
 public static class EntryModels
