@@ -1,0 +1,108 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using WatchList.Pipeline;
+using WatchList.Site.Content;
+using WatchList.Site.Diagnostics;
+using WatchList.Site.Markdown;
+using WatchList.Site.Reading;
+
+namespace WatchList.Site.Checks;
+
+/// <summary>
+/// Post-process module: every link and image written in the Markdown of a page must lead to a file the
+/// build publishes. A broken one is an error at the line and column of its address, with a suggestion.
+/// Reads the documents of every pipeline, so pages added to the recipe later are known without change here.
+/// </summary>
+public sealed class CheckLinks(IReadOnlyList<string> pipelines, string sitePipeline, string themeFolder) : IModule
+{
+    private readonly MarkdownRenderer _renderer = new();
+
+    public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, PipelineContext context)
+    {
+        var documents = pipelines.SelectMany(p => context.OutputsOf(p)).ToList();
+        var settings = context.OutputsOf(sitePipeline).FirstOrDefault()?.Get(SiteKeys.Settings);
+        var checker = new LinkChecker(documents, settings, themeFolder, _renderer);
+        context.Diagnostics.AddRange(checker.Check(context.MaxParallelism, context.CancellationToken));
+        return ValueTask.FromResult(inputs);
+    }
+}
+
+/// <summary>Checks the Markdown links of the rendered pages among some documents against the files among them.</summary>
+public sealed class LinkChecker
+{
+    private readonly IReadOnlyList<Document> _pages;
+    private readonly SiteMap _map;
+    private readonly SiteSettings? _settings;
+    private readonly string _assetsFolder;
+    private readonly MarkdownRenderer _renderer;
+    private readonly Dictionary<string, string> _pageOfSource;
+
+    /// <param name="alsoPublished">Destinations to count as published beyond those of the documents.</param>
+    public LinkChecker(IEnumerable<Document> documents, SiteSettings? settings, string themeFolder, MarkdownRenderer renderer,
+        IEnumerable<string>? alsoPublished = null)
+    {
+        var all = documents.ToList();
+        _map = new SiteMap(all.Select(d => d.Destination).Concat(alsoPublished ?? []));
+        _pages = all.Where(d => d.Destination.Length > 0 && d.Metadata.ContainsKey(SiteKeys.BodyHtml.Name) && BodyOf(d) is not null)
+            .DistinctBy(d => d.Destination)
+            .ToList();
+        _pageOfSource = _pages.Where(p => p.Source.Length > 0)
+            .DistinctBy(p => Path.GetFullPath(p.Source))
+            .ToDictionary(p => Path.GetFullPath(p.Source), p => SiteMap.SitePathOf(p.Destination));
+        _settings = settings;
+        _assetsFolder = DisplayPath.For(Path.Combine(themeFolder, "assets")) + "/";
+        _renderer = renderer;
+    }
+
+    public IReadOnlyList<Diagnostic> Check(int maxParallelism = 1, CancellationToken cancellationToken = default)
+    {
+        var found = new ConcurrentBag<Diagnostic>();
+        var options = new ParallelOptions { MaxDegreeOfParallelism = maxParallelism, CancellationToken = cancellationToken };
+        Parallel.ForEach(_pages, options, page =>
+        {
+            foreach (var link in WrittenLinks.In(BodyOf(page)!, _renderer))
+            {
+                if (SiteMap.Target(link.Url, page.Destination) is { } target && !_map.Has(target))
+                {
+                    found.Add(Broken(link, target));
+                }
+            }
+        });
+        return [.. found.Distinct()];
+    }
+
+    private Diagnostic Broken(WrittenLink link, string target) => link.IsImage
+        ? Diagnostic.Error(link.Location, $"the image '{link.Url}' does not exist",
+            Hint(link, target, _map.Files, $"put the image in {_assetsFolder} and write its address as /assets/NAME"))
+        : Diagnostic.Error(link.Location, $"the link '{link.Url}' goes to no page of the site",
+            Hint(link, target, _map.Pages, "link to a page of the site, such as /glossary/ID/, or give a full https:// address"));
+
+    private string Hint(WrittenLink link, string target, IEnumerable<string> candidates, string fallback)
+    {
+        var basePath = _settings?.BasePath ?? "/";
+        if (basePath != "/" && target.StartsWith(basePath, StringComparison.Ordinal) && _map.Has("/" + target[basePath.Length..]))
+        {
+            return $"write the address from the site root, without '{basePath.TrimEnd('/')}': '/{target[basePath.Length..]}'";
+        }
+        var beside = link.Url.Split('?', '#')[0];
+        if (!beside.StartsWith('/') && Path.GetDirectoryName(link.Location.Path) is { } folder)
+        {
+            var file = Path.GetFullPath(Path.Combine(folder, Uri.UnescapeDataString(beside)));
+            if (_pageOfSource.TryGetValue(file, out var page))
+            {
+                return $"link to the page, not its Markdown file: '{page}'";
+            }
+            if (File.Exists(file))
+            {
+                return $"files in the content folder are not published: move it to {_assetsFolder} and write its address as /assets/{Path.GetFileName(file)}";
+            }
+        }
+        return DidYouMean.Closest(target, candidates) is { } closest ? $"did you mean '{closest}'?" : fallback;
+    }
+
+    private static MarkdownSource? BodyOf(Document document) =>
+        document.TryGet(SiteKeys.Commentary, out var commentary) ? commentary.Body
+        : document.TryGet(SiteKeys.Term, out var term) ? term.Body
+        : document.TryGet(SiteKeys.Actor, out var actor) ? actor.Body
+        : null;
+}

@@ -1,0 +1,83 @@
+using System.Net;
+using System.Net.Sockets;
+using WatchList.Testing;
+
+namespace WatchList.Tests;
+
+/// <summary><c>watchlist preview</c> from the command line: serves until stopped, and says when the port is taken.</summary>
+public class PreviewCommandTests
+{
+    private static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
+    private static string[] Preview(TestSite site, int port) =>
+        ["preview", "--input", site.Input, "--output", site.Output, "--theme", site.Theme, "--port", port.ToString()];
+
+    [Fact]
+    public async Task It_serves_the_site_on_the_port_given_until_stopped()
+    {
+        using var site = TestSite.WithGoodContent();
+        var port = FreePort();
+        using var stop = new CancellationTokenSource();
+        var errors = new StringWriter();
+        var context = new CommandContext(TextWriter.Null, TextWriter.Synchronized(errors)) { Stopping = stop.Token };
+
+        var running = CommandLine.RunAsync(Preview(site, port), context);
+        using var http = new HttpClient();
+        string? home = null;
+        for (var i = 0; i < 300 && home is null && !running.IsCompleted; i++)
+        {
+            try
+            {
+                home = await http.GetStringAsync($"http://127.0.0.1:{port}/");
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(100);
+            }
+        }
+        await stop.CancelAsync();
+
+        Assert.Equal(0, await running.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Contains("Test Watch List", home);
+        Assert.Contains("data-watchlist-preview", home);
+        Assert.Contains($"serving http://127.0.0.1:{port}/", errors.ToString());
+        Assert.True(site.OutputExists("index.html"));
+    }
+
+    [Fact]
+    public async Task A_port_in_use_exits_1_naming_it()
+    {
+        using var site = TestSite.WithGoodContent();
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+        var errors = new StringWriter();
+
+        var code = await CommandLine.RunAsync(Preview(site, port), new CommandContext(TextWriter.Null, errors));
+
+        Assert.Equal(1, code);
+        Assert.Contains($"port {port} on 127.0.0.1 is in use", errors.ToString());
+        Assert.Contains("--port", errors.ToString());
+    }
+
+    [Theory]
+    [InlineData("70000")]
+    [InlineData("http")]
+    [InlineData("-1")]
+    public async Task A_port_that_is_not_a_port_exits_2(string port)
+    {
+        using var site = TestSite.WithGoodContent();
+        var errors = new StringWriter();
+
+        var code = await CommandLine.RunAsync(
+            ["preview", "--input", site.Input, "--output", site.Output, "--theme", site.Theme, "--port", port], new CommandContext(TextWriter.Null, errors));
+
+        Assert.Equal(2, code);
+        Assert.Contains($"--port '{port}' is not a port", errors.ToString());
+    }
+}
