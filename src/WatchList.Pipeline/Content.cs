@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace WatchList.Pipeline;
@@ -24,7 +25,7 @@ public sealed class TextContent(string text) : IContent
 
     public void WriteTo(Stream destination)
     {
-        using var writer = new StreamWriter(destination, Utf8, bufferSize: 16 * 1024, leaveOpen: true);
+        using var writer = new PooledUtf8Writer(destination);
         writer.Write(Text);
     }
 
@@ -42,7 +43,7 @@ public sealed class StreamedTextContent(Action<TextWriter> write) : IContent
 {
     public void WriteTo(Stream destination)
     {
-        using var writer = new StreamWriter(destination, TextContent.Utf8, bufferSize: 32 * 1024, leaveOpen: true);
+        using var writer = new PooledUtf8Writer(destination);
         write(writer);
     }
 }
@@ -71,5 +72,76 @@ public static class ContentExtensions
         using var buffer = new MemoryStream();
         content.WriteTo(buffer);
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+}
+
+/// <summary>
+/// Writes text to a stream as UTF-8 (no byte-order mark) through buffers rented from the shared pool: a
+/// page costs no new buffers, where a <see cref="StreamWriter"/> allocates two, one on the large object heap.
+/// </summary>
+internal sealed class PooledUtf8Writer(Stream destination) : TextWriter
+{
+    private const int BufferChars = 8 * 1024;
+
+    private readonly Encoder _encoder = TextContent.Utf8.GetEncoder();
+    private char[]? _chars = ArrayPool<char>.Shared.Rent(BufferChars);
+    private byte[]? _bytes = ArrayPool<byte>.Shared.Rent(TextContent.Utf8.GetMaxByteCount(BufferChars));
+    private int _length;
+
+    public override Encoding Encoding => TextContent.Utf8;
+
+    public override void Write(char value)
+    {
+        if (_length == _chars!.Length)
+        {
+            Drain(flush: false);
+        }
+        _chars[_length++] = value;
+    }
+
+    public override void Write(string? value) => Write(value.AsSpan());
+
+    public override void Write(char[] buffer, int index, int count) => Write(buffer.AsSpan(index, count));
+
+    public override void Write(ReadOnlySpan<char> buffer)
+    {
+        while (!buffer.IsEmpty)
+        {
+            if (_length == _chars!.Length)
+            {
+                Drain(flush: false);
+            }
+            var take = Math.Min(buffer.Length, _chars.Length - _length);
+            buffer[..take].CopyTo(_chars.AsSpan(_length));
+            _length += take;
+            buffer = buffer[take..];
+        }
+    }
+
+    public override void Flush()
+    {
+        Drain(flush: true);
+        destination.Flush();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && _chars is not null)
+        {
+            Drain(flush: true);
+            ArrayPool<char>.Shared.Return(_chars);
+            ArrayPool<byte>.Shared.Return(_bytes!);
+            _chars = null;
+            _bytes = null;
+        }
+        base.Dispose(disposing);
+    }
+
+    /// <summary>Encodes the buffered characters and writes them; a surrogate pair cut by the buffer waits unless flushing.</summary>
+    private void Drain(bool flush)
+    {
+        var written = _encoder.GetBytes(_chars.AsSpan(0, _length), _bytes, flush);
+        destination.Write(_bytes.AsSpan(0, written));
+        _length = 0;
     }
 }

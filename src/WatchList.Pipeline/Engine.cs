@@ -48,6 +48,8 @@ public sealed class Engine
         {
             var context = new PipelineContext(pipeline, phase, own[pipeline.Name], OutputsOf, _maxParallelism, cancellationToken);
             var documents = inputs;
+            // Held only in documents from here: what a module replaces can be collected while the phase goes on.
+            inputs = default;
             foreach (var module in pipeline.ModulesOf(phase))
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -72,9 +74,9 @@ public sealed class Engine
         }
 
         // Input phases share nothing, so they all start at once.
-        var inputTasks = _pipelines.ToDictionary(
+        var inputTasks = new ConcurrentDictionary<string, Task<ImmutableArray<Document>>>(_pipelines.ToDictionary(
             p => p.Name,
-            p => Task.Run(() => RunPhase(p, Phase.Input, []), cancellationToken));
+            p => Task.Run(() => RunPhase(p, Phase.Input, []), cancellationToken)));
 
         var processTasks = new Dictionary<string, Task>();
         foreach (var pipeline in Ordered)
@@ -83,6 +85,8 @@ public sealed class Engine
             processTasks[pipeline.Name] = Task.Run(async () =>
             {
                 var inputs = await inputTasks[pipeline.Name].ConfigureAwait(false);
+                // The input phase's documents live on only in what the process phase makes of them.
+                inputTasks.TryRemove(pipeline.Name, out _);
                 await Task.WhenAll(dependencies).ConfigureAwait(false);
                 // A pipeline whose dependencies failed would only report follow-on errors of theirs.
                 if (pipeline.Dependencies.Any(d => own[d].HasErrors || skipped.ContainsKey(d)))
@@ -91,7 +95,9 @@ public sealed class Engine
                     processed[pipeline.Name] = [];
                     return;
                 }
-                processed[pipeline.Name] = await RunPhase(pipeline, Phase.Process, inputs).ConfigureAwait(false);
+                var run = RunPhase(pipeline, Phase.Process, inputs);
+                inputs = default;
+                processed[pipeline.Name] = await run.ConfigureAwait(false);
             }, cancellationToken);
         }
         await Task.WhenAll(processTasks.Values).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using WatchList.Site.Content;
 using WatchList.Site.Linking;
@@ -16,20 +17,48 @@ public sealed class BacklinkIndex
     private const int RelatedCount = 5;
     private const int TermsPerActor = 8;
 
-    private readonly ImmutableDictionary<string, ImmutableArray<Backlink>> _byTarget;
-    private readonly ImmutableDictionary<string, ImmutableArray<TargetMentions>> _byCommentary;
-    private readonly ImmutableDictionary<string, LinkTarget> _targets;
+    // Read-only once built, so plain dictionaries are safe to share between threads.
+    private readonly Dictionary<string, ImmutableArray<Backlink>> _byTarget;
+    private readonly Dictionary<string, ImmutableArray<TargetMentions>> _byCommentary;
+    private readonly Dictionary<string, LinkTarget> _targets;
+    // Commentaries by position in Commentaries: related commentaries are scored in arrays, never by hashing records.
+    private readonly Dictionary<string, int[]> _positionsByTarget;
+    private readonly Dictionary<string, int> _positionBySlug;
+    // Scoring buffers, one per thread at a time, handed back with every score cleared.
+    private readonly ConcurrentBag<Scores> _scoreBuffers = [];
+
+    /// <summary>A score per commentary, and which commentaries were reached, in the order they were.</summary>
+    private sealed class Scores(int commentaries)
+    {
+        public readonly double[] Values = new double[commentaries];
+        public readonly int[] Reached = new int[commentaries];
+    }
 
     private BacklinkIndex(
-        ImmutableDictionary<string, ImmutableArray<Backlink>> byTarget,
-        ImmutableDictionary<string, ImmutableArray<TargetMentions>> byCommentary,
-        ImmutableDictionary<string, LinkTarget> targets,
+        Dictionary<string, ImmutableArray<Backlink>> byTarget,
+        Dictionary<string, ImmutableArray<TargetMentions>> byCommentary,
+        Dictionary<string, LinkTarget> targets,
         ImmutableArray<Commentary> commentaries)
     {
         _byTarget = byTarget;
         _byCommentary = byCommentary;
         _targets = targets;
         Commentaries = commentaries;
+        _positionBySlug = new Dictionary<string, int>(commentaries.Length, StringComparer.Ordinal);
+        for (var i = 0; i < commentaries.Length; i++)
+        {
+            _positionBySlug.TryAdd(commentaries[i].Slug, i);
+        }
+        _positionsByTarget = new Dictionary<string, int[]>(byTarget.Count, StringComparer.Ordinal);
+        foreach (var (key, links) in byTarget)
+        {
+            var positions = new int[links.Length];
+            for (var i = 0; i < positions.Length; i++)
+            {
+                positions[i] = _positionBySlug[links[i].Commentary.Slug];
+            }
+            _positionsByTarget[key] = positions;
+        }
     }
 
     /// <summary>Every commentary, newest first.</summary>
@@ -40,13 +69,17 @@ public sealed class BacklinkIndex
         IEnumerable<(Commentary Commentary, ImmutableArray<TargetMentions> Mentions)> commentaries,
         ImmutableArray<LinkTarget> targets)
     {
-        var byKey = targets.ToImmutableDictionary(t => t.Key);
+        var byKey = new Dictionary<string, LinkTarget>(targets.Length, StringComparer.Ordinal);
+        foreach (var target in targets)
+        {
+            byKey.Add(target.Key, target);
+        }
         var ordered = commentaries
             .OrderByDescending(c => c.Commentary.Date)
             .ThenBy(c => c.Commentary.Title, StringComparer.Ordinal)
             .ToList();
-        var byTarget = new Dictionary<string, List<Backlink>>();
-        var byCommentary = ImmutableDictionary.CreateBuilder<string, ImmutableArray<TargetMentions>>();
+        var byTarget = new Dictionary<string, List<Backlink>>(StringComparer.Ordinal);
+        var byCommentary = new Dictionary<string, ImmutableArray<TargetMentions>>(ordered.Count, StringComparer.Ordinal);
         foreach (var (commentary, mentions) in ordered)
         {
             var all = mentions.ToList();
@@ -66,12 +99,19 @@ public sealed class BacklinkIndex
             }
             byCommentary[commentary.Slug] = [.. all];
         }
-        return new BacklinkIndex(
-            byTarget.ToImmutableDictionary(p => p.Key, p => p.Value.ToImmutableArray()),
-            byCommentary.ToImmutable(),
-            byKey,
-            [.. ordered.Select(c => c.Commentary)]);
+        var links = new Dictionary<string, ImmutableArray<Backlink>>(byTarget.Count, StringComparer.Ordinal);
+        foreach (var (key, list) in byTarget)
+        {
+            links[key] = [.. list];
+        }
+        return new BacklinkIndex(links, byCommentary, byKey, [.. ordered.Select(c => c.Commentary)]);
     }
+
+    /// <summary>
+    /// Where a commentary stands in <see cref="Commentaries"/>, or -1: found by its slug, not by comparing
+    /// records one by one (which makes a page's older and newer links quadratic in the site's size).
+    /// </summary>
+    public int PositionOf(Commentary commentary) => _positionBySlug.GetValueOrDefault(commentary.Slug, -1);
 
     /// <summary>The commentaries that mention a term or actor, newest first.</summary>
     public ImmutableArray<Backlink> MentionsOf(LinkTarget target) =>
@@ -88,50 +128,109 @@ public sealed class BacklinkIndex
     public ImmutableArray<Commentary> RelatedTo(Commentary commentary)
     {
         var total = Commentaries.Length;
-        var scores = new Dictionary<Commentary, double>();
+        var self = PositionOf(commentary);
+        var buffers = _scoreBuffers.TryTake(out var reused) && reused.Values.Length >= total ? reused : new Scores(total);
+        var scores = buffers.Values;
+        // In the order each was first reached: ties keep it, as a stable sort would.
+        var reached = buffers.Reached;
+        var reachedCount = 0;
         foreach (var mention in MentionedBy(commentary))
         {
-            var sharing = MentionsOf(mention.Target);
-            // An entry in most commentaries says nothing about relatedness, and would make this quadratic.
-            if (sharing.Length <= 1 || (total >= 20 && sharing.Length * 2 > total))
+            if (!_positionsByTarget.TryGetValue(mention.Target.Key, out var sharing) ||
+                // An entry in most commentaries says nothing about relatedness, and would make this quadratic.
+                sharing.Length <= 1 || (total >= 20 && sharing.Length * 2 > total))
             {
                 continue;
             }
             var weight = Math.Log(1 + (double)total / sharing.Length);
-            foreach (var link in sharing)
+            foreach (var position in sharing)
             {
-                if (link.Commentary != commentary)
+                if (position != self)
                 {
-                    scores[link.Commentary] = scores.GetValueOrDefault(link.Commentary) + weight;
+                    // Every weight is positive, so a zero score means not reached yet.
+                    if (scores[position] == 0)
+                    {
+                        reached[reachedCount++] = position;
+                    }
+                    scores[position] += weight;
                 }
             }
         }
-        return [.. scores
-            .OrderByDescending(s => s.Value)
-            .ThenByDescending(s => s.Key.Date)
-            .ThenBy(s => s.Key.Title, StringComparer.Ordinal)
-            .Take(RelatedCount)
-            .Select(s => s.Key)];
+        var best = new List<(double Score, int Position, int Order)>(RelatedCount + 1);
+        for (var order = 0; order < reachedCount; order++)
+        {
+            var position = reached[order];
+            var candidate = (scores[position], position, order);
+            var at = best.Count;
+            while (at > 0 && Ranks(candidate, best[at - 1]))
+            {
+                at--;
+            }
+            if (at < RelatedCount)
+            {
+                best.Insert(at, candidate);
+                if (best.Count > RelatedCount)
+                {
+                    best.RemoveAt(RelatedCount);
+                }
+            }
+            scores[position] = 0;
+        }
+        _scoreBuffers.Add(buffers);
+        return [.. best.Select(b => Commentaries[b.Position])];
+    }
+
+    /// <summary>Higher score first, then newer, then by title, then the order reached.</summary>
+    private bool Ranks((double Score, int Position, int Order) a, (double Score, int Position, int Order) b)
+    {
+        var byScore = a.Score.CompareTo(b.Score);
+        if (byScore != 0)
+        {
+            return byScore > 0;
+        }
+        var (first, second) = (Commentaries[a.Position], Commentaries[b.Position]);
+        var byDate = first.Date.CompareTo(second.Date);
+        if (byDate != 0)
+        {
+            return byDate > 0;
+        }
+        var byTitle = string.CompareOrdinal(first.Title, second.Title);
+        return byTitle != 0 ? byTitle < 0 : a.Order < b.Order;
     }
 
     /// <summary>The glossary terms discussed in most of the commentaries that mention an actor.</summary>
     public ImmutableArray<(LinkTarget Term, int Commentaries)> TermsAlongside(LinkTarget actor)
     {
-        var counts = new Dictionary<LinkTarget, (int Commentaries, int Mentions)>();
+        // Terms are the linker's own instances: found by reference, in the order first met.
+        var seen = new Dictionary<LinkTarget, int>(ReferenceEqualityComparer.Instance);
+        var tallies = new List<(LinkTarget Term, int Commentaries, int Mentions, int Order)>();
         foreach (var link in MentionsOf(actor))
         {
-            foreach (var mention in MentionedBy(link.Commentary).Where(m => m.Target.Kind == TargetKind.Term))
+            foreach (var mention in MentionedBy(link.Commentary))
             {
-                var (c, m) = counts.GetValueOrDefault(mention.Target);
-                counts[mention.Target] = (c + 1, m + mention.Count);
+                if (mention.Target.Kind != TargetKind.Term)
+                {
+                    continue;
+                }
+                if (seen.TryGetValue(mention.Target, out var at))
+                {
+                    var tally = tallies[at];
+                    tallies[at] = tally with { Commentaries = tally.Commentaries + 1, Mentions = tally.Mentions + mention.Count };
+                }
+                else
+                {
+                    seen[mention.Target] = tallies.Count;
+                    tallies.Add((mention.Target, 1, mention.Count, tallies.Count));
+                }
             }
         }
-        return [.. counts
-            .OrderByDescending(p => p.Value.Commentaries)
-            .ThenByDescending(p => p.Value.Mentions)
-            .ThenBy(p => p.Key.Title, StringComparer.Ordinal)
-            .Take(TermsPerActor)
-            .Select(p => (p.Key, p.Value.Commentaries))];
+        // Most commentaries, then most mentions, then by title; ties keep the order first met.
+        tallies.Sort((a, b) =>
+            a.Commentaries != b.Commentaries ? b.Commentaries.CompareTo(a.Commentaries)
+            : a.Mentions != b.Mentions ? b.Mentions.CompareTo(a.Mentions)
+            : string.CompareOrdinal(a.Term.Title, b.Term.Title) is var byTitle and not 0 ? byTitle
+            : a.Order.CompareTo(b.Order));
+        return [.. tallies.Take(TermsPerActor).Select(t => (t.Term, t.Commentaries))];
     }
 
     public bool TryGetTarget(string key, out LinkTarget target) => _targets.TryGetValue(key, out target!);

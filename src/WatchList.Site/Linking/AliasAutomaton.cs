@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using System.Globalization;
 
@@ -7,6 +8,8 @@ namespace WatchList.Site.Linking;
 /// Finds every alias of every target in one pass over a text (Aho–Corasick), so the cost depends on the
 /// length of the text, not on how many aliases there are. Matches respect word boundaries and each
 /// alias's case rule; <see cref="FindLeftmostLongest"/> keeps the longest at each leftmost position.
+/// A mention can only start where a word does, so the automaton starts and falls back only there:
+/// inside a word it reads on without trying names, however many the glossary has.
 /// </summary>
 public sealed class AliasAutomaton
 {
@@ -15,15 +18,31 @@ public sealed class AliasAutomaton
 
     public readonly record struct Match(int Start, int Length, int Pattern);
 
+    private const int NoNode = -1;
+    private const int RootTableSize = 128;
+
+    private static readonly SearchValues<char> AsciiWordCharacters =
+        SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz");
+
     private readonly ImmutableArray<Pattern> _patterns;
-    private readonly Dictionary<long, int> _transitions;
+    // The root's transitions for ASCII characters, where most of the text is read: one array access.
+    private readonly int[] _rootAscii;
+    // Every other transition, node by node (compressed rows): the edges of node n are
+    // _edgeChars[_edgeStart[n].._edgeStart[n + 1]], sorted, leading to _edgeTargets at the same places.
+    private readonly int[] _edgeStart;
+    private readonly char[] _edgeChars;
+    private readonly int[] _edgeTargets;
     private readonly int[] _fail;
     private readonly int[][] _outputs;
 
-    private AliasAutomaton(ImmutableArray<Pattern> patterns, Dictionary<long, int> transitions, int[] fail, int[][] outputs)
+    private AliasAutomaton(ImmutableArray<Pattern> patterns, int[] rootAscii, int[] edgeStart, char[] edgeChars, int[] edgeTargets,
+        int[] fail, int[][] outputs)
     {
         _patterns = patterns;
-        _transitions = transitions;
+        _rootAscii = rootAscii;
+        _edgeStart = edgeStart;
+        _edgeChars = edgeChars;
+        _edgeTargets = edgeTargets;
         _fail = fail;
         _outputs = outputs;
     }
@@ -33,57 +52,100 @@ public sealed class AliasAutomaton
     public static AliasAutomaton Build(IEnumerable<Pattern> patterns)
     {
         var list = patterns.Where(p => p.Text.Length > 0).ToImmutableArray();
-        var transitions = new Dictionary<long, int>();
-        var ends = new List<List<int>> { new() };
+
+        // The trie, each node's children as a linked list while it grows.
+        var capacity = 1 + list.Sum(p => p.Text.Length);
+        var label = new char[capacity];
+        var firstChild = new int[capacity];
+        var nextSibling = new int[capacity];
+        var ends = new List<int>?[capacity];
+        Array.Fill(firstChild, NoNode);
+        Array.Fill(nextSibling, NoNode);
+        var count = 1;
+        var edges = 0;
         for (var p = 0; p < list.Length; p++)
         {
             var node = 0;
-            foreach (var c in list[p].Text)
+            foreach (var raw in list[p].Text)
             {
-                var key = Key(node, Fold(c));
-                if (!transitions.TryGetValue(key, out var next))
+                var c = Fold(raw);
+                var child = firstChild[node];
+                while (child != NoNode && label[child] != c)
                 {
-                    next = ends.Count;
-                    ends.Add([]);
-                    transitions[key] = next;
+                    child = nextSibling[child];
                 }
-                node = next;
+                if (child == NoNode)
+                {
+                    child = count++;
+                    label[child] = c;
+                    nextSibling[child] = firstChild[node];
+                    firstChild[node] = child;
+                    edges++;
+                }
+                node = child;
             }
-            ends[node].Add(p);
+            (ends[node] ??= []).Add(p);
         }
 
-        // Breadth-first: each node's failure link is the longest proper suffix that is also a prefix.
-        var children = new List<(int Node, char C, int Child)>[ends.Count];
-        foreach (var (key, child) in transitions)
+        // Compressed rows of sorted edges, and the root's ASCII table.
+        var edgeStart = new int[count + 1];
+        var edgeChars = new char[edges];
+        var edgeTargets = new int[edges];
+        var rootAscii = new int[RootTableSize];
+        Array.Fill(rootAscii, NoNode);
+        var at = 0;
+        for (var node = 0; node < count; node++)
         {
-            var parent = (int)(key >> 16);
-            (children[parent] ??= []).Add((parent, (char)(key & 0xFFFF), child));
-        }
-        var fail = new int[ends.Count];
-        var outputs = new int[ends.Count][];
-        outputs[0] = [.. ends[0]];
-        var queue = new Queue<int>();
-        foreach (var (_, _, child) in children[0] ?? [])
-        {
-            fail[child] = 0;
-            queue.Enqueue(child);
-        }
-        while (queue.Count > 0)
-        {
-            var node = queue.Dequeue();
-            outputs[node] = [.. ends[node], .. outputs[fail[node]]];
-            foreach (var (_, c, child) in children[node] ?? [])
+            edgeStart[node] = at;
+            for (var child = firstChild[node]; child != NoNode; child = nextSibling[child])
             {
+                edgeChars[at] = label[child];
+                edgeTargets[at] = child;
+                at++;
+                if (node == 0 && label[child] < RootTableSize)
+                {
+                    rootAscii[label[child]] = child;
+                }
+            }
+            Array.Sort(edgeChars, edgeTargets, edgeStart[node], at - edgeStart[node]);
+        }
+        edgeStart[count] = at;
+        var automaton = new AliasAutomaton(list, rootAscii, edgeStart, edgeChars, edgeTargets, new int[count], new int[count][]);
+
+        // Breadth-first: each node's failure link is the longest proper suffix that starts a word and is also
+        // a prefix, and its outputs are its own patterns, then those of its failure link (already done, being
+        // shallower). A suffix starting inside a word could never be a whole-word mention.
+        var fail = automaton._fail;
+        var outputs = automaton._outputs;
+        outputs[0] = [.. ends[0] ?? []];
+        var queue = new int[count];
+        int head = 0, tail = 0;
+        for (var e = edgeStart[0]; e < edgeStart[1]; e++)
+        {
+            queue[tail++] = edgeTargets[e];
+        }
+        while (head < tail)
+        {
+            var node = queue[head++];
+            var own = ends[node];
+            var inherited = outputs[fail[node]];
+            outputs[node] = own is null ? inherited : [.. own, .. inherited];
+            for (var e = edgeStart[node]; e < edgeStart[node + 1]; e++)
+            {
+                var c = edgeChars[e];
+                var child = edgeTargets[e];
                 var f = fail[node];
-                while (f != 0 && !transitions.ContainsKey(Key(f, c)))
+                while (f != 0 && automaton.Child(f, c) == NoNode)
                 {
                     f = fail[f];
                 }
-                fail[child] = transitions.TryGetValue(Key(f, c), out var target) && target != child ? target : 0;
-                queue.Enqueue(child);
+                // Back at the root, the suffix made of c alone starts a word only after a character that is not one.
+                var target = f != 0 ? automaton.Child(f, c) : IsWordCharacter(label[node]) ? NoNode : automaton.Child(0, c);
+                fail[child] = target != NoNode && target != child ? target : 0;
+                queue[tail++] = child;
             }
         }
-        return new AliasAutomaton(list, transitions, fail, outputs);
+        return automaton;
     }
 
     /// <summary>
@@ -96,16 +158,29 @@ public sealed class AliasAutomaton
         var node = 0;
         for (var i = 0; i < text.Length; i++)
         {
+            if (node == 0 && i > 0 && IsAsciiWordCharacter(text[i - 1]) && IsAsciiWordCharacter(text[i]))
+            {
+                // Inside a word with nothing under way: no mention starts before the word ends, so skip to there.
+                var rest = text[i..].IndexOfAnyExcept(AsciiWordCharacters);
+                if (rest < 0)
+                {
+                    break;
+                }
+                i += rest;
+            }
             var c = Fold(text[i]);
             while (true)
             {
-                if (_transitions.TryGetValue(Key(node, c), out var next))
-                {
-                    node = next;
-                    break;
-                }
                 if (node == 0)
                 {
+                    // A name is only tried from where a word starts.
+                    node = i == 0 || !IsWordCharacter(text[i - 1]) ? Math.Max(Child(0, c), 0) : 0;
+                    break;
+                }
+                var next = Child(node, c);
+                if (next != NoNode)
+                {
+                    node = next;
                     break;
                 }
                 node = _fail[node];
@@ -126,17 +201,44 @@ public sealed class AliasAutomaton
             return all;
         }
         all.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Length.CompareTo(a.Length));
-        var chosen = new List<Match>();
+        // The chosen ones are kept in place, in order.
+        var kept = 0;
         var end = 0;
-        foreach (var match in all)
+        for (var m = 0; m < all.Count; m++)
         {
+            var match = all[m];
             if (match.Start >= end)
             {
-                chosen.Add(match);
+                all[kept++] = match;
                 end = match.Start + match.Length;
             }
         }
-        return chosen;
+        all.RemoveRange(kept, all.Count - kept);
+        return all;
+    }
+
+    /// <summary>The node reached from <paramref name="node"/> by the folded character <paramref name="c"/>, or <see cref="NoNode"/>.</summary>
+    private int Child(int node, char c)
+    {
+        if (node == 0 && c < RootTableSize)
+        {
+            return _rootAscii[c];
+        }
+        var from = _edgeStart[node];
+        var to = _edgeStart[node + 1];
+        if (to - from <= 8)
+        {
+            for (var e = from; e < to; e++)
+            {
+                if (_edgeChars[e] == c)
+                {
+                    return _edgeTargets[e];
+                }
+            }
+            return NoNode;
+        }
+        var found = Array.BinarySearch(_edgeChars, from, to - from, c);
+        return found >= 0 ? _edgeTargets[found] : NoNode;
     }
 
     /// <summary>
@@ -170,8 +272,10 @@ public sealed class AliasAutomaton
         alias.Count(char.IsLetter) >= 2 && alias.Where(char.IsLetter).All(char.IsUpper);
 
     public static bool IsWordCharacter(char c) =>
-        char.IsLetterOrDigit(c) || c == '_' ||
-        CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
+        char.IsAscii(c)
+            ? char.IsAsciiLetterOrDigit(c) || c == '_'
+            : char.IsLetterOrDigit(c) ||
+              CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
 
     /// <summary>
     /// A match must not touch a letter or digit on either side, even when the alias itself ends in
@@ -183,7 +287,7 @@ public sealed class AliasAutomaton
         return (start == 0 || !IsWordCharacter(text[start - 1])) && (end == text.Length || !IsWordCharacter(text[end]));
     }
 
-    private static char Fold(char c) => char.ToLowerInvariant(c);
+    private static bool IsAsciiWordCharacter(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
 
-    private static long Key(int node, char c) => ((long)node << 16) | c;
+    private static char Fold(char c) => char.ToLowerInvariant(c);
 }

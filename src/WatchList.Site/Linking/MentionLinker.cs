@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text;
 using Markdig.Helpers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -77,12 +76,28 @@ public sealed class MentionLinker
     /// <summary>The state of linking one page, in document order.</summary>
     private sealed class Walk(MentionLinker linker, MarkdownSource source, LinkOptions options)
     {
-        private readonly Dictionary<LinkTarget, (int Count, MentionContext First, bool Linked)> _found = [];
+        // Targets are the linker's own instances: compared by reference, never hashed field by field.
+        private readonly Dictionary<LinkTarget, (int Count, MentionContext First, bool Linked)> _found = new(ReferenceEqualityComparer.Instance);
         private readonly List<LinkTarget> _order = [];
-        private readonly HashSet<LinkTarget> _linkedInSection = [];
+        private readonly HashSet<LinkTarget> _linkedInSection = new(ReferenceEqualityComparer.Instance);
         private readonly List<Diagnostic> _diagnostics = [];
         private bool _automatic = options.Automatic;
         private PlainText _paragraph = PlainText.Empty;
+        // The paragraph whose plain text is not taken yet: it is taken when first needed, or before its
+        // inlines are first changed, so paragraphs with nothing to link cost nothing.
+        private ContainerInline? _untaken;
+        private readonly PlainText.Scratch _plainText = new();
+        // Reused by every paragraph: the inlines of the run of text being matched.
+        private readonly List<Inline> _run = [];
+        // Reused by every run of the page: the normalised text matched, and the pieces it was copied from.
+        private char[] _text = new char[512];
+        private readonly List<Piece> _pieces = [];
+
+        /// <summary>
+        /// Normalised characters from <see cref="Start"/> on were copied one for one from run item
+        /// <see cref="Item"/>, starting at <see cref="Offset"/>, until the next piece.
+        /// </summary>
+        private readonly record struct Piece(int Start, int Item, int Offset);
 
         public LinkResult Result() => new(
             [.. _order.Select(t => new TargetMentions(t, _found[t].Count, _found[t].First, _found[t].Linked))],
@@ -102,7 +117,7 @@ public sealed class MentionLinker
                         Toggle(html.Lines.ToString());
                         break;
                     case LeafBlock { Inline: { } inline }:
-                        _paragraph = PlainText.Of(inline);
+                        _untaken = inline;
                         Inlines(inline);
                         break;
                     case ContainerBlock child:
@@ -110,6 +125,17 @@ public sealed class MentionLinker
                         break;
                 }
             }
+        }
+
+        /// <summary>The words of the paragraph being linked, as they were before any of its inlines changed.</summary>
+        private PlainText Paragraph()
+        {
+            if (_untaken is not null)
+            {
+                _paragraph = PlainText.Of(_untaken, _plainText);
+                _untaken = null;
+            }
+            return _paragraph;
         }
 
         private void Toggle(string html)
@@ -139,13 +165,15 @@ public sealed class MentionLinker
 
         private void KeepWords(WikiLinkInline wiki, string problem, string hint)
         {
+            Paragraph();
             _diagnostics.Add(Diagnostic.Warning(Location(wiki), $"[[{wiki.Name}]] {problem}", hint));
             wiki.ReplaceBy(new LiteralInline(wiki.Label));
         }
 
         private void Inlines(ContainerInline container)
         {
-            var run = new List<Inline>();
+            // Every nested call comes after the run was flushed, so one list serves them all.
+            var run = _run;
             var rawHtmlDepth = 0;
             var child = container.FirstChild;
             while (child is not null)
@@ -201,6 +229,7 @@ public sealed class MentionLinker
 
         private void Resolve(WikiLinkInline wiki)
         {
+            var paragraph = Paragraph();
             if (!linker._byName.TryGetValue(wiki.Name, out var targets) || targets.Count > 1)
             {
                 var known = linker._byName.Keys;
@@ -214,7 +243,7 @@ public sealed class MentionLinker
             }
             var target = targets[0];
             var mention = new MentionInline { Target = target, Href = options.Link(target.Url) };
-            var context = _paragraph.ContextOf(wiki, 0, wiki.Label.Length);
+            var context = _found.ContainsKey(target) ? null : paragraph.ContextOf(wiki, 0, wiki.Label.Length);
             mention.AppendChild(new LiteralInline(wiki.Label));
             wiki.ReplaceBy(mention);
             Count(mention, context, forceLink: true);
@@ -227,26 +256,16 @@ public sealed class MentionLinker
             {
                 return;
             }
-            var text = new StringBuilder();
-            var map = new List<(int Item, int Offset)>();
-            for (var i = 0; i < run.Count; i++)
+            var length = Normalize(run);
+            var matches = linker._automaton.FindLeftmostLongest(_text.AsSpan(0, length));
+            if (matches.Count == 0)
             {
-                if (run[i] is LiteralInline literal)
-                {
-                    var slice = literal.Content;
-                    for (var k = 0; k < slice.Length; k++)
-                    {
-                        Append(text, map, AliasAutomaton.Normalize(slice.Text[slice.Start + k]), i, k);
-                    }
-                }
-                else
-                {
-                    Append(text, map, ' ', i, 0);
-                }
+                run.Clear();
+                return;
             }
-            var normalized = text.ToString();
-            var matches = linker._automaton.FindLeftmostLongest(normalized);
-            var wraps = new List<(AliasAutomaton.Match Match, MentionInline Mention)>();
+            // Taken before the first wrap changes the paragraph's inlines.
+            var paragraph = Paragraph();
+            var wraps = new List<(AliasAutomaton.Match Match, MentionInline Mention)>(matches.Count);
             foreach (var match in matches)
             {
                 var target = linker._targets[linker._automaton.Patterns[match.Pattern].Target];
@@ -255,9 +274,14 @@ public sealed class MentionLinker
                     continue;
                 }
                 var mention = new MentionInline { Target = target, Href = options.Link(target.Url) };
-                var (firstItem, firstOffset) = map[match.Start];
-                var (lastItem, lastOffset) = map[match.Start + match.Length - 1];
-                var context = _paragraph.ContextOf(run[firstItem], firstOffset, _paragraph.Offset(run[lastItem]) + lastOffset + 1 - _paragraph.Offset(run[firstItem]) - firstOffset);
+                MentionContext? context = null;
+                // Only a target's first mention keeps its sentence, for the backlinks.
+                if (!_found.ContainsKey(target))
+                {
+                    var (firstItem, firstOffset) = SourceOf(match.Start);
+                    var (lastItem, lastOffset) = SourceOf(match.Start + match.Length - 1);
+                    context = paragraph.ContextOf(run[firstItem], firstOffset, paragraph.Offset(run[lastItem]) + lastOffset + 1 - paragraph.Offset(run[firstItem]) - firstOffset);
+                }
                 Count(mention, context, forceLink: false);
                 wraps.Add((match, mention));
             }
@@ -265,25 +289,83 @@ public sealed class MentionLinker
             for (var w = wraps.Count - 1; w >= 0; w--)
             {
                 var (match, mention) = wraps[w];
-                var (firstItem, firstOffset) = map[match.Start];
-                var (lastItem, lastOffset) = map[match.Start + match.Length - 1];
+                var (firstItem, firstOffset) = SourceOf(match.Start);
+                var (lastItem, lastOffset) = SourceOf(match.Start + match.Length - 1);
                 Wrap(run, firstItem, firstOffset, lastItem, lastOffset + 1, mention);
             }
             run.Clear();
         }
 
-        /// <summary>Adds one normalised character to the text matched, collapsing whitespace, and where it came from.</summary>
-        private static void Append(StringBuilder text, List<(int, int)> map, char c, int item, int offset)
+        /// <summary>
+        /// Copies the run's text into the reused buffer as matching sees it (normalised, whitespace runs
+        /// collapsed, a soft line break as a space), recording where each piece of it came from.
+        /// </summary>
+        /// <returns>How many characters were written.</returns>
+        private int Normalize(List<Inline> run)
         {
-            if (c == ' ' && text.Length > 0 && text[^1] == ' ')
+            _pieces.Clear();
+            var length = 0;
+            for (var i = 0; i < run.Count; i++)
             {
-                return;
+                var continues = false;
+                if (run[i] is LiteralInline literal)
+                {
+                    var text = literal.Content.AsSpan();
+                    if (_text.Length < length + text.Length)
+                    {
+                        Array.Resize(ref _text, Math.Max(_text.Length * 2, length + text.Length));
+                    }
+                    for (var k = 0; k < text.Length; k++)
+                    {
+                        var c = AliasAutomaton.Normalize(text[k]);
+                        if (c == ' ' && length > 0 && _text[length - 1] == ' ')
+                        {
+                            continues = false;
+                            continue;
+                        }
+                        if (!continues)
+                        {
+                            _pieces.Add(new Piece(length, i, k));
+                            continues = true;
+                        }
+                        _text[length++] = c;
+                    }
+                }
+                else if (length == 0 || _text[length - 1] != ' ')
+                {
+                    if (_text.Length == length)
+                    {
+                        Array.Resize(ref _text, _text.Length * 2);
+                    }
+                    _pieces.Add(new Piece(length, i, 0));
+                    _text[length++] = ' ';
+                }
             }
-            text.Append(c);
-            map.Add((item, offset));
+            return length;
         }
 
-        private void Count(MentionInline mention, MentionContext context, bool forceLink)
+        /// <summary>The run item and the offset in it that a normalised character was copied from.</summary>
+        private (int Item, int Offset) SourceOf(int position)
+        {
+            int low = 0, high = _pieces.Count - 1;
+            while (low < high)
+            {
+                var middle = (low + high + 1) / 2;
+                if (_pieces[middle].Start <= position)
+                {
+                    low = middle;
+                }
+                else
+                {
+                    high = middle - 1;
+                }
+            }
+            var piece = _pieces[low];
+            return (piece.Item, piece.Offset + position - piece.Start);
+        }
+
+        /// <param name="context">The sentence around the mention; needed only for a target's first mention.</param>
+        private void Count(MentionInline mention, MentionContext? context, bool forceLink)
         {
             var target = mention.Target;
             var first = !_found.TryGetValue(target, out var seen);
@@ -298,7 +380,7 @@ public sealed class MentionLinker
             {
                 mention.Anchor = target.Anchor;
                 _order.Add(target);
-                _found[target] = (1, context, link);
+                _found[target] = (1, context!, link);
             }
             else
             {

@@ -1,4 +1,3 @@
-using System.Text;
 using Markdig.Syntax.Inlines;
 using WatchList.Site.Linking.WikiLinks;
 
@@ -10,63 +9,139 @@ namespace WatchList.Site.Linking;
 /// </summary>
 public sealed class PlainText
 {
-    public static readonly PlainText Empty = new("", []);
+    public static readonly PlainText Empty = new("", [], []);
 
-    private readonly Dictionary<Inline, int> _offsets;
+    // Every inline of the paragraph in document order, with where its text starts: arrays, not a dictionary,
+    // so no inline is hashed; lookups come in document order, so each starts where the last one ended.
+    private readonly Inline[] _inlines;
+    private readonly int[] _offsets;
+    private int _next;
 
-    private PlainText(string text, Dictionary<Inline, int> offsets)
+    private PlainText(string text, Inline[] inlines, int[] offsets)
     {
         Text = text;
+        _inlines = inlines;
         _offsets = offsets;
     }
 
     public string Text { get; }
 
-    public static PlainText Of(ContainerInline container)
+    public static PlainText Of(ContainerInline container) => Of(container, new Scratch());
+
+    /// <summary>The plain text of a paragraph, built in buffers reused from paragraph to paragraph.</summary>
+    internal static PlainText Of(ContainerInline container, Scratch scratch)
     {
-        var builder = new StringBuilder();
-        var offsets = new Dictionary<Inline, int>();
-        Append(container, builder, offsets);
-        return new PlainText(builder.ToString(), offsets);
+        scratch.Clear();
+        Append(container, scratch);
+        return new PlainText(scratch.Text.ToString(), [.. scratch.Inlines], [.. scratch.Offsets]);
+    }
+
+    /// <summary>The buffers a paragraph's plain text is built in.</summary>
+    internal sealed class Scratch
+    {
+        public ValueText Text;
+        public List<Inline> Inlines { get; } = [];
+        public List<int> Offsets { get; } = [];
+
+        public void Clear()
+        {
+            Text.Length = 0;
+            Inlines.Clear();
+            Offsets.Clear();
+        }
+    }
+
+    /// <summary>One character buffer that only grows, unlike a string builder, which reallocates when cleared.</summary>
+    internal struct ValueText
+    {
+        private char[] _chars;
+
+        public int Length { get; set; }
+
+        public void Append(char c)
+        {
+            if (_chars is null || Length == _chars.Length)
+            {
+                Grow(1);
+            }
+            _chars![Length++] = c;
+        }
+
+        public void Append(ReadOnlySpan<char> text)
+        {
+            if (_chars is null || Length + text.Length > _chars.Length)
+            {
+                Grow(text.Length);
+            }
+            text.CopyTo(_chars.AsSpan(Length));
+            Length += text.Length;
+        }
+
+        public override readonly string ToString() => Length == 0 ? "" : new string(_chars, 0, Length);
+
+        private void Grow(int needed) =>
+            Array.Resize(ref _chars, Math.Max(Math.Max(256, (_chars?.Length ?? 0) * 2), Length + needed));
     }
 
     /// <summary>Where an inline's text starts in the paragraph.</summary>
-    public int Offset(Inline inline) => _offsets.GetValueOrDefault(inline);
+    public int Offset(Inline inline) => TryFind(inline, out var offset) ? offset : 0;
 
     /// <summary>The sentence around the text that starts <paramref name="offset"/> characters into an inline.</summary>
     public MentionContext ContextOf(Inline inline, int offset, int length)
     {
-        if (!_offsets.TryGetValue(inline, out var start) || start + offset + length > Text.Length)
+        if (!TryFind(inline, out var start) || start + offset + length > Text.Length)
         {
             return new MentionContext("", "", "");
         }
         return Sentences.Around(Text, start + offset, length);
     }
 
-    private static void Append(ContainerInline container, StringBuilder builder, Dictionary<Inline, int> offsets)
+    private bool TryFind(Inline inline, out int offset)
+    {
+        var count = _inlines.Length;
+        for (var seen = 0; seen < count; seen++)
+        {
+            var i = _next + seen;
+            if (i >= count)
+            {
+                i -= count;
+            }
+            if (ReferenceEquals(_inlines[i], inline))
+            {
+                _next = i;
+                offset = _offsets[i];
+                return true;
+            }
+        }
+        offset = 0;
+        return false;
+    }
+
+    private static void Append(ContainerInline container, Scratch scratch)
     {
         for (var inline = container.FirstChild; inline is not null; inline = inline.NextSibling)
         {
-            offsets[inline] = builder.Length;
+            scratch.Inlines.Add(inline);
+            scratch.Offsets.Add(scratch.Text.Length);
             switch (inline)
             {
                 case LiteralInline literal:
                     foreach (var c in literal.Content.AsSpan())
                     {
-                        builder.Append(char.IsWhiteSpace(c) ? ' ' : c);
+                        scratch.Text.Append(char.IsWhiteSpace(c) ? ' ' : c);
                     }
                     break;
                 case LineBreakInline:
-                    builder.Append(' ');
+                    scratch.Text.Append(' ');
                     break;
                 case CodeInline code:
-                    builder.Append(code.Content);
+                    scratch.Text.Append(code.Content);
                     break;
                 case WikiLinkInline wiki:
-                    builder.Append(wiki.Label);
+                    scratch.Text.Append(wiki.Label);
                     break;
                 case ContainerInline nested:
-                    Append(nested, builder, offsets);
+                    Append(nested, scratch);
                     break;
             }
         }

@@ -10,6 +10,10 @@ public static class Sentences
         "Mt", "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Lt", "Col", "Capt", "Sen", "Rep", "Gov", "Jr", "Sr", "No", "vs", "e.g", "i.e", "etc",
     };
 
+    // Looked up by span: telling a sentence's end from an abbreviation's allocates nothing.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AbbreviationsBySpan =
+        Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static MentionContext Around(string paragraph, int start, int length)
     {
         var from = SentenceStart(paragraph, start);
@@ -72,9 +76,25 @@ public static class Sentences
         {
             wordStart--;
         }
-        var word = text[wordStart..i].TrimStart('(', '"', '“', '\'');
+        var word = text.AsSpan(wordStart, i - wordStart).TrimStart("(\"“'");
         // "U.S." and "Gen." end words, not sentences.
-        var initials = word.Length > 0 && word.Split('.').All(part => part.Length == 1 && char.IsUpper(part[0]));
-        return !initials && !Abbreviations.Contains(word);
+        return !IsInitials(word) && !AbbreviationsBySpan.Contains(word);
+    }
+
+    /// <summary>Single capitals between dots, such as "U.S" (the last dot is not part of the word).</summary>
+    private static bool IsInitials(ReadOnlySpan<char> word)
+    {
+        if (word.IsEmpty)
+        {
+            return false;
+        }
+        foreach (var part in word.Split('.'))
+        {
+            if (part.End.Value - part.Start.Value != 1 || !char.IsUpper(word[part.Start]))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -1,5 +1,6 @@
+using System.Collections.Concurrent;
+using System.Text;
 using Markdig;
-using Markdig.Renderers;
 using Markdig.Syntax;
 using WatchList.Site.Linking.Mentions;
 using WatchList.Site.Linking.WikiLinks;
@@ -9,7 +10,11 @@ namespace WatchList.Site.Markdown;
 /// <summary>The one Markdig pipeline of a build, configured once and shared by every thread.</summary>
 public sealed class MarkdownRenderer
 {
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
     private readonly MarkdownPipeline _pipeline;
+    // Buffers pages are rendered into, one per thread at a time: a page's HTML is copied out once, as UTF-8.
+    private readonly ConcurrentBag<CharBufferWriter> _writers = [];
 
     public MarkdownRenderer()
     {
@@ -30,13 +35,63 @@ public sealed class MarkdownRenderer
 
     public MarkdownDocument Parse(string markdown) => Markdig.Markdown.Parse(markdown, _pipeline);
 
-    public string Render(MarkdownDocument document)
+    /// <summary>The HTML of a page; Markdig reuses its renderers across calls.</summary>
+    public string Render(MarkdownDocument document) => document.ToHtml(_pipeline);
+
+    /// <summary>The HTML of a page as UTF-8, without an intermediate string.</summary>
+    public byte[] RenderUtf8(MarkdownDocument document)
     {
-        using var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer);
-        _pipeline.Setup(renderer);
-        renderer.Render(document);
-        writer.Flush();
-        return writer.ToString();
+        var writer = _writers.TryTake(out var reused) ? reused : new CharBufferWriter();
+        try
+        {
+            document.ToHtml(writer, _pipeline);
+            var html = writer.Written;
+            var bytes = new byte[Utf8.GetByteCount(html)];
+            Utf8.GetBytes(html, bytes);
+            return bytes;
+        }
+        finally
+        {
+            writer.Reset();
+            _writers.Add(writer);
+        }
+    }
+
+    /// <summary>A text writer into one growing character buffer, kept between pages.</summary>
+    private sealed class CharBufferWriter : TextWriter
+    {
+        private char[] _buffer = new char[16 * 1024];
+        private int _length;
+
+        public override Encoding Encoding => Utf8;
+
+        public ReadOnlySpan<char> Written => _buffer.AsSpan(0, _length);
+
+        public void Reset() => _length = 0;
+
+        public override void Write(char value)
+        {
+            if (_length == _buffer.Length)
+            {
+                Grow(1);
+            }
+            _buffer[_length++] = value;
+        }
+
+        public override void Write(string? value) => Write(value.AsSpan());
+
+        public override void Write(char[] buffer, int index, int count) => Write(buffer.AsSpan(index, count));
+
+        public override void Write(ReadOnlySpan<char> buffer)
+        {
+            if (_length + buffer.Length > _buffer.Length)
+            {
+                Grow(buffer.Length);
+            }
+            buffer.CopyTo(_buffer.AsSpan(_length));
+            _length += buffer.Length;
+        }
+
+        private void Grow(int needed) => Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _length + needed));
     }
 }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Immutable;
+using System.Text;
 using System.Text.Unicode;
 using WatchList.Pipeline;
 
@@ -47,6 +48,11 @@ public sealed class ReadFiles(string folder, string pattern, bool recursive = fa
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
             bytes = bytes[3..];
+        }
+        // Nearly every file is valid: decoded straight into its string, without a buffer to copy from.
+        if (Utf8.IsValid(bytes))
+        {
+            return Encoding.UTF8.GetString(bytes);
         }
         var chars = ArrayPool<char>.Shared.Rent(bytes.Length);
         try
