@@ -5,6 +5,7 @@ using WatchList.Pipeline;
 using WatchList.Preview.Serving;
 using WatchList.Preview.Watching;
 using WatchList.Site;
+using WatchList.Site.Output;
 using WatchList.Site.Reading;
 
 namespace WatchList.Preview;
@@ -58,6 +59,9 @@ public sealed class PreviewSession : IAsyncDisposable
         _files = new SiteFiles(options.Build.OutputFolder);
         _server = new PreviewServer(_files, _reload, options.Port);
     }
+
+    /// <summary>What each build leaves for the next: unchanged files are not parsed again, unchanged pages not rewritten.</summary>
+    private readonly SiteCache _cache = new();
 
     /// <summary>The site's home page on the preview server.</summary>
     public Uri Address => _server.Address;
@@ -123,7 +127,7 @@ public sealed class PreviewSession : IAsyncDisposable
         BuildReport report;
         try
         {
-            report = await SiteBuilder.BuildAsync(_options.Build, observer, cancellationToken);
+            report = await SiteBuilder.BuildAsync(_options.Build with { Cache = _cache }, observer, cancellationToken);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

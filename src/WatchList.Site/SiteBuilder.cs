@@ -56,6 +56,10 @@ public static class SiteBuilder
 
     public static async Task<BuildReport> BuildAsync(BuildOptions options, BuildObserver? observer, CancellationToken cancellationToken = default)
     {
+        if (options.Cache is not null)
+        {
+            return await RebuildInPlaceAsync(options, options.Cache, observer, cancellationToken).ConfigureAwait(false);
+        }
         var clock = Stopwatch.StartNew();
         var output = Path.GetFullPath(options.OutputFolder).TrimEnd(Path.DirectorySeparatorChar);
         var parent = Path.GetDirectoryName(output) ?? throw new ArgumentException("The output folder cannot be a file system root.");
@@ -87,6 +91,48 @@ public static class SiteBuilder
                 Directory.Delete(staging, recursive: true);
             }
         }
+    }
+
+    /// <summary>
+    /// A rebuild for a session that keeps a <see cref="SiteCache"/> (the preview): unchanged files are not
+    /// parsed again, and only pages whose content changed are written, straight into the output folder;
+    /// files the site no longer has are removed. Errors stop the build before anything is written, so the
+    /// last good site stays as it was.
+    /// </summary>
+    private static async Task<BuildReport> RebuildInPlaceAsync(BuildOptions options, SiteCache cache, BuildObserver? observer, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var output = Path.GetFullPath(options.OutputFolder).TrimEnd(Path.DirectorySeparatorChar);
+        Directory.CreateDirectory(output);
+        var recipe = Recipe(options, output, observer);
+        EngineResult result;
+        try
+        {
+            result = await new Engine(recipe).RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            cache.ForgetPages();
+            throw;
+        }
+        if (!result.Succeeded)
+        {
+            // Errors in the output phase may have left pages half written: write everything next time.
+            cache.ForgetPages();
+            return new BuildReport(WithWholeSiteChecks(options, result), 0, clock.Elapsed) { Settings = SettingsOf(result) };
+        }
+        var files = recipe.Where(p => p.Output.Any(m => m is WriteFiles)).SelectMany(p => result.Outputs[p.Name]).ToList();
+        var site = files.Select(d => Path.GetFullPath(Path.Combine(output, d.Destination))).ToHashSet(StringComparer.Ordinal);
+        var written = files.Count(d => d.Content is not UnchangedContent);
+        // The pages are in place; removing what the site no longer has completes it, as a swap would.
+        (observer ?? new BuildObserver()).Swap(() =>
+        {
+            foreach (var stale in Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories).Where(f => !site.Contains(f)).ToList())
+            {
+                File.Delete(stale);
+            }
+        });
+        return new BuildReport(result.Diagnostics, written, clock.Elapsed) { FilesInSite = site.Count, Settings = SettingsOf(result) };
     }
 
     /// <summary>
@@ -208,7 +254,9 @@ public static class SiteBuilder
         public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, PipelineContext context)
         {
             observer.FilesToWrite(inputs.Length);
-            return ValueTask.FromResult(inputs.Select(d => d.WithContent(new CountedContent(d.Content, observer))).ToImmutableArray());
+            return ValueTask.FromResult(inputs
+                .Select(d => d.Content is UnchangedContent ? d : d.WithContent(new CountedContent(d.Content, observer)))
+                .ToImmutableArray());
         }
     }
 

@@ -12,7 +12,11 @@ using WatchList.Site.Templates;
 namespace WatchList.Site;
 
 /// <summary>What one build reads, where it writes, and with which theme.</summary>
-public sealed record BuildOptions(string InputFolder, string OutputFolder, string ThemeFolder, Uri? BaseUrl = null);
+public sealed record BuildOptions(string InputFolder, string OutputFolder, string ThemeFolder, Uri? BaseUrl = null)
+{
+    /// <summary>Set by a long-running session (the preview) to rebuild only what changed since its last build.</summary>
+    public Output.SiteCache? Cache { get; init; }
+}
 
 /// <summary>The recipe of the site: its pipelines, each a short list of modules.</summary>
 public static class SitePipelines
@@ -48,11 +52,12 @@ public static class SitePipelines
         var markdown = new MarkdownRenderer();
         var write = new WriteFiles(outputFolder);
         var input = options.InputFolder;
+        var cache = options.Cache;
         Pipeline.Pipeline Page(string name, string destination, string template, Func<Document, PipelineContext, object> model) =>
             new(name)
             {
                 Process = [new CreatePage(destination)],
-                Output = [new RenderPage(Theme, template, model), write],
+                Output = [new RenderPage(Theme, template, model) { Cache = cache }, write],
             };
         Pipeline.Pipeline File(string name, string destination, Func<Document, PipelineContext, Action<Stream>> writer) =>
             new(name)
@@ -74,12 +79,12 @@ public static class SitePipelines
             new(Glossary)
             {
                 Input = [new ReadFiles(Path.Combine(input, "glossary"), "*.md")],
-                Process = [new ParseGlossaryTerms()],
+                Process = [new ParseGlossaryTerms { Cache = cache }],
             },
             new(Actors)
             {
                 Input = [new ReadFiles(Path.Combine(input, "actors"), "*.md")],
-                Process = [new ParseActors()],
+                Process = [new ParseActors { Cache = cache }],
             },
 
             // Commentaries, linked to the terms and actors they mention.
@@ -91,11 +96,11 @@ public static class SitePipelines
                 Process =
                 [
                     new RequireSome("commentaries", Path.Combine(input, "commentaries"), "add a Markdown file per commentary"),
-                    new ParseCommentaries(Actors),
+                    new ParseCommentaries(Actors) { Cache = cache },
                     new RejectDuplicateSlugs(),
-                    new LinkAndRender(markdown, Linker, Site),
+                    new LinkAndRender(markdown, Linker, Site) { Cache = cache },
                 ],
-                Output = [new RenderPage(Theme, "commentary", SitePages.Commentary), write],
+                Output = [new RenderPage(Theme, "commentary", SitePages.Commentary) { Cache = cache }, write],
             },
             new(Backlinks) { Dependencies = [Commentaries, Linker], Process = [new BuildBacklinks(Commentaries, Linker)] },
 
@@ -103,14 +108,14 @@ public static class SitePipelines
             new(TermPages)
             {
                 Dependencies = [Site, Glossary, Linker],
-                Process = [new TakeFrom(Glossary), new LinkAndRender(markdown, Linker, Site)],
-                Output = [new RenderPage(Theme, "term", SitePages.Term), write],
+                Process = [new TakeFrom(Glossary), new LinkAndRender(markdown, Linker, Site) { Cache = cache }],
+                Output = [new RenderPage(Theme, "term", SitePages.Term) { Cache = cache }, write],
             },
             new(ActorPages)
             {
                 Dependencies = [Site, Actors, Linker],
-                Process = [new TakeFrom(Actors), new LinkAndRender(markdown, Linker, Site)],
-                Output = [new RenderPage(Theme, "actor", SitePages.Actor), write],
+                Process = [new TakeFrom(Actors), new LinkAndRender(markdown, Linker, Site) { Cache = cache }],
+                Output = [new RenderPage(Theme, "actor", SitePages.Actor) { Cache = cache }, write],
             },
 
             // Indexes and site-wide pages.

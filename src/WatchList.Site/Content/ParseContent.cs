@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using WatchList.Pipeline;
 using WatchList.Site.Diagnostics;
 using WatchList.Site.FrontMatter;
+using WatchList.Site.Output;
 
 namespace WatchList.Site.Content;
 
@@ -11,20 +12,40 @@ namespace WatchList.Site.Content;
 /// </summary>
 public abstract class ParseFrontMatterModule : IModule
 {
+    /// <summary>In a preview session, results for unchanged files are taken from the previous build.</summary>
+    public SiteCache? Cache { get; init; }
+
     public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, PipelineContext context)
     {
         var peers = Prepare(inputs, context);
+        var peersKey = peers is IEnumerable<string> ids ? string.Join(",", ids.Order(StringComparer.Ordinal)) : "";
         return ValueTask.FromResult(context.MapParallel(inputs, document =>
         {
             var text = ((TextContent)document.Content).Text;
+            return Cache is null
+                ? Parse(document, text, peers, context.Diagnostics)
+                : Cache.Reuse(GetType().Name, document, text, peersKey, context.Diagnostics, bag => Parse(document, text, peers, bag));
+        }));
+    }
+
+    private Document? Parse(Document document, string text, object? peers, DiagnosticBag diagnostics)
+    {
+        try
+        {
             var split = FrontMatterSplitter.Split(document.Source, text);
             var fields = FieldReader.Parse(document.Source, split.Yaml, lineOffset: 1);
             var body = new MarkdownSource(document.Source, split.Body, split.BodyLine);
             var result = Read(document, fields, body, peers);
             fields.WarnUnknownKeys(KnownKeys);
-            context.Diagnostics.AddRange(fields.Problems);
-            return fields.HasErrors ? null : result;
-        }));
+            diagnostics.AddRange(fields.Problems);
+            // The body lives on in the record; the file's text is not needed again.
+            return fields.HasErrors ? null : result?.WithContent(EmptyContent.Instance);
+        }
+        catch (DiagnosticException e)
+        {
+            diagnostics.Add(e.Diagnostic);
+            return null;
+        }
     }
 
     protected abstract IReadOnlyCollection<string> KnownKeys { get; }

@@ -10,7 +10,7 @@ public static class SiteKeys
     public static readonly MetadataKey<GlossaryTerm> Term = new("term");
     public static readonly MetadataKey<Actor> Actor = new("actor");
     /// <summary>The rendered HTML of a document's Markdown body, as UTF-8.</summary>
-    public static readonly MetadataKey<ReadOnlyMemory<byte>> BodyHtml = new("body-html");
+    public static readonly MetadataKey<Markdown.RenderedHtml> BodyHtml = new("body-html");
     /// <summary>The headings and length of a document's Markdown body.</summary>
     public static readonly MetadataKey<Markdown.Outline> Outline = new("outline");
 }

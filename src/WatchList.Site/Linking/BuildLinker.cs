@@ -12,6 +12,9 @@ public sealed class BuildLinker(string glossaryPipeline, string actorsPipeline) 
 {
     public static readonly MetadataKey<MentionLinker> Key = new("linker");
 
+    /// <summary>A digest of every term's and actor's names, summary and address: linking may change when it does.</summary>
+    public static readonly MetadataKey<string> FingerprintKey = new("linker-fingerprint");
+
     public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, PipelineContext context)
     {
         var terms = context.OutputsOf(glossaryPipeline).Select(d => d.Get(SiteKeys.Term));
@@ -20,7 +23,12 @@ public sealed class BuildLinker(string glossaryPipeline, string actorsPipeline) 
         var names = terms.Select(t => (Target: Target(t), Names: Names(t.Title, t.TitleLocation, t.Aliases)))
             .Concat(actors.Select(a => (Target: Target(a), Names: Names(a.Title, a.TitleLocation, a.Aliases))));
         ReportClaimedTwice(names, context.Diagnostics);
-        return ValueTask.FromResult<ImmutableArray<Document>>([Document.Create("", "").With(Key, new MentionLinker(targets))]);
+        var fingerprint = Output.Fingerprint.Of(targets
+            .Select(t => string.Join("\u001F", [t.Key, t.Title, t.Url, t.Summary, t.SourcePath, t.CaseSensitive ? "exact" : "any", .. t.Aliases]))
+            .ToList());
+        return ValueTask.FromResult<ImmutableArray<Document>>([Document.Create("", "")
+            .With(Key, new MentionLinker(targets))
+            .With(FingerprintKey, fingerprint.ToString("x16"))]);
     }
 
     public static LinkTarget Target(GlossaryTerm term) => new(

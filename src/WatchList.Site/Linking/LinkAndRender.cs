@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
-using System.Text;
 using WatchList.Pipeline;
 using WatchList.Site.Content;
 using WatchList.Site.Markdown;
+using WatchList.Site.Output;
 
 namespace WatchList.Site.Linking;
 
@@ -14,24 +14,44 @@ public sealed class LinkAndRender(MarkdownRenderer renderer, string linkerPipeli
 {
     public static readonly MetadataKey<ImmutableArray<TargetMentions>> Mentions = new("mentions");
 
+    /// <summary>In a preview session, bodies whose text, options and glossary are unchanged are not linked again.</summary>
+    public SiteCache? Cache { get; init; }
+
+    /// <summary>What linking and rendering one body produces.</summary>
+    private sealed record Rendered(ImmutableArray<TargetMentions> Mentions, Outline Outline, RenderedHtml Html);
+
     public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, PipelineContext context)
     {
-        var linker = context.OutputsOf(linkerPipeline).Single().Get(BuildLinker.Key);
+        var linkerDocument = context.OutputsOf(linkerPipeline).Single();
+        var linker = linkerDocument.Get(BuildLinker.Key);
         var settings = context.OutputsOf(sitePipeline).Single().Get(SiteKeys.Settings);
+        var cacheContext = $"{linkerDocument.Get(BuildLinker.FingerprintKey)}|{settings.BaseUrl.AbsoluteUri}|{settings.LinkPolicy}";
+        // Mentions reused from an earlier build point at that build's targets: swap in this build's, which are equal but for identity.
+        var targets = Cache is null ? null : linker.Targets.ToDictionary(t => t.Key, StringComparer.Ordinal);
         return ValueTask.FromResult(context.MapParallel(inputs, document =>
         {
             var body = BodyOf(document);
             var automatic = !document.TryGet(SiteKeys.Commentary, out var commentary) || commentary.Autolink;
             var options = new LinkOptions(settings.LinkPolicy, settings.Link, automatic, Self(linker, document));
-            var tree = renderer.Parse(body.Text);
-            var result = linker.Link(tree, body, options);
-            SitePaths.Rebase(tree, settings);
-            context.Diagnostics.AddRange(result.Diagnostics);
-            var html = renderer.Render(tree);
+            Rendered Render(DiagnosticBag diagnostics)
+            {
+                var tree = renderer.Parse(body.Text);
+                var result = linker.Link(tree, body, options);
+                SitePaths.Rebase(tree, settings);
+                diagnostics.AddRange(result.Diagnostics);
+                return new Rendered(result.Mentions, Outline.Of(tree, body.Text), new RenderedHtml(renderer.RenderUtf8(tree)));
+            }
+            var rendered = Cache is null
+                ? Render(context.Diagnostics)
+                : Cache.Reuse(nameof(LinkAndRender), document, $"{body.FirstLine}|{automatic}|{options.Self?.Key}|{body.Text}",
+                    cacheContext, context.Diagnostics, Render)!;
+            var mentions = targets is null
+                ? rendered.Mentions
+                : [.. rendered.Mentions.Select(m => ReferenceEquals(m.Target, targets[m.Target.Key]) ? m : m with { Target = targets[m.Target.Key] })];
             return document
-                .With(Mentions, result.Mentions)
-                .With(SiteKeys.Outline, Outline.Of(tree, body.Text))
-                .With(SiteKeys.BodyHtml, (ReadOnlyMemory<byte>)Encoding.UTF8.GetBytes(html));
+                .With(Mentions, mentions)
+                .With(SiteKeys.Outline, rendered.Outline)
+                .With(SiteKeys.BodyHtml, rendered.Html);
         }));
     }
 

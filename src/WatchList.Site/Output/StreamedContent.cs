@@ -14,3 +14,12 @@ public sealed class WriteWith(Func<Document, PipelineContext, Action<Stream>> wr
     protected override Document? Execute(Document input, PipelineContext context) =>
         input.WithContent(new StreamedContent(writer(input, context)));
 }
+
+/// <summary>
+/// The content of a page that would come out as the file already on disk holds it: not written again
+/// while that file is there, written from <paramref name="fallback"/> if someone removed it.
+/// </summary>
+public sealed class UnchangedContent(IContent fallback) : IContent
+{
+    public void WriteTo(Stream destination) => fallback.WriteTo(destination);
+}

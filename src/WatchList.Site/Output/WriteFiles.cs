@@ -13,6 +13,10 @@ public sealed class WriteFiles(string outputFolder) : PerDocumentModule
     protected override Document? Execute(Document input, PipelineContext context)
     {
         var path = Resolve(input);
+        if (input.Content is UnchangedContent && File.Exists(path))
+        {
+            return input;
+        }
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         using (var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1))
         {

@@ -49,8 +49,9 @@ public static class PageModels
 
     public static string FormatDate(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
-    public static string Html(Document document) =>
-        document.TryGet(SiteKeys.BodyHtml, out var html) ? Encoding.UTF8.GetString(html.Span) : "";
+    /// <summary>The rendered body; templates write it with {{{body}}}, as it is.</summary>
+    public static object Html(Document document) =>
+        document.TryGet(SiteKeys.BodyHtml, out var html) ? html : "";
 
     private static string JoinNames(IReadOnlyList<string> names) => names.Count switch
     {

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Xml;
 using WatchList.Pipeline;
 using WatchList.Site.Content;
+using WatchList.Site.Markdown;
 
 namespace WatchList.Site.Pages;
 
@@ -103,7 +104,7 @@ public static class SiteFiles
             xml.WriteElementString("summary", atom, commentary.Summary);
             xml.WriteStartElement("content", atom);
             xml.WriteAttributeString("type", "html");
-            xml.WriteString(PageModels.Html(document));
+            xml.WriteString(PageModels.Html(document).ToString());
             xml.WriteEndElement();
             xml.WriteEndElement();
         }
@@ -140,7 +141,7 @@ public static class SiteFiles
         stream.Write(Utf8.GetBytes($"User-agent: *\nAllow: /\n\nSitemap: {site.AbsoluteUrl("/sitemap.xml")}\n"));
 
     /// <summary>One entry a search can find.</summary>
-    public sealed record SearchEntry(string Title, string Kind, string Url, string Summary, ReadOnlyMemory<byte> BodyHtml);
+    public sealed record SearchEntry(string Title, string Kind, string Url, string Summary, RenderedHtml BodyHtml);
 
     /// <summary>
     /// The search index: per page its title, kind, address, summary and plain text, compact keys,
@@ -159,7 +160,7 @@ public static class SiteFiles
             json.WriteString("k", entry.Kind);
             json.WriteString("u", site.Link(entry.Url));
             json.WriteString("s", entry.Summary);
-            json.WriteString("x", HtmlText.From(entry.BodyHtml.Span));
+            json.WriteString("x", entry.BodyHtml.Words);
             json.WriteEndObject();
         }
         json.WriteEndArray();

@@ -47,7 +47,7 @@ public static class SitePages
         page["actors"] = Sorted(mentioned, TargetKind.Actor);
         page["related"] = backlinks.RelatedTo(commentary).Select(PageModels.Commentary).ToList();
         var all = backlinks.Commentaries;
-        var index = all.IndexOf(commentary);
+        var index = backlinks.PositionOf(commentary);
         page["newer"] = index > 0 ? PageModels.Commentary(all[index - 1]) : null;
         page["older"] = index >= 0 && index + 1 < all.Length ? PageModels.Commentary(all[index + 1]) : null;
         page["json_ld"] = ArticleJsonLd(site, commentary);

@@ -1,18 +1,35 @@
 using WatchList.Pipeline;
+using WatchList.Site.Output;
 
 namespace WatchList.Site.Templates;
 
 /// <summary>
 /// Output module: gives each document content that renders a theme template when written,
-/// so a page goes from template to disk without being held in memory.
+/// so a page goes from template to disk without being held in memory. In a preview session, a page
+/// whose model and templates are the same as at the last build is left as it is on disk.
 /// </summary>
 public sealed class RenderPage(string themePipeline, string template, Func<Document, PipelineContext, object> model)
     : PerDocumentModule
 {
+    public SiteCache? Cache { get; init; }
+
     protected override Document? Execute(Document input, PipelineContext context)
     {
         var theme = context.OutputsOf(themePipeline).Single().Get(LoadTheme.Key);
+        if (Cache is null)
+        {
+            // The model is built when the page is written, so no more than a page per core is in memory.
+            return input.WithContent(new StreamedTextContent(writer => theme.Render(template, writer, model(input, context))));
+        }
+        // In a preview session the model is built now, to tell from its digest whether the page changed.
         var pageModel = model(input, context);
-        return input.WithContent(new StreamedTextContent(writer => theme.Render(template, writer, pageModel)));
+        var content = new StreamedTextContent(writer => theme.Render(template, writer, pageModel));
+        var digest = Fingerprint.Combine(Fingerprint.Combine(theme.Fingerprint, template), pageModel);
+        if (Cache.IsUnchanged(input.Destination, digest))
+        {
+            return input.WithContent(new UnchangedContent(content));
+        }
+        Cache.Written(input.Destination, digest);
+        return input.WithContent(content);
     }
 }

@@ -17,14 +17,18 @@ public sealed class Theme
     private readonly ImmutableDictionary<string, ImmutableArray<Node>> _pages;
     private readonly Renderer _renderer;
 
-    private Theme(string folder, ImmutableDictionary<string, ImmutableArray<Node>> pages, Renderer renderer)
+    private Theme(string folder, ImmutableDictionary<string, ImmutableArray<Node>> pages, Renderer renderer, ulong fingerprint)
     {
         Folder = folder;
         _pages = pages;
         _renderer = renderer;
+        Fingerprint = fingerprint;
     }
 
     public string Folder { get; }
+
+    /// <summary>A digest of every template and partial: pages are rendered again when it changes.</summary>
+    public ulong Fingerprint { get; }
 
     public static Theme Load(string folder, SiteSettings settings)
     {
@@ -50,12 +54,17 @@ public sealed class Theme
         };
         var partials = ParseFolder(Path.Combine(folder, "partials"));
         var pages = ParseFolder(templates);
-        foreach (var (path, nodes) in partials.Values.Concat(pages.Values))
+        foreach (var (path, _, nodes) in partials.Values.Concat(pages.Values))
         {
             Validate(path, nodes, partials, helpers);
         }
         var renderer = new Renderer(partials.ToImmutableDictionary(p => p.Key, p => p.Value.Nodes), helpers);
-        return new Theme(folder, pages.ToImmutableDictionary(p => p.Key, p => p.Value.Nodes), renderer);
+        var fingerprint = Output.Fingerprint.Of(partials.Concat(pages)
+            .OrderBy(p => p.Value.Path, StringComparer.Ordinal)
+            .Select(p => p.Value.Text)
+            .Append(settings.BaseUrl.AbsoluteUri)
+            .ToList());
+        return new Theme(folder, pages.ToImmutableDictionary(p => p.Key, p => p.Value.Nodes), renderer, fingerprint);
     }
 
     /// <summary>Renders a page template straight into a writer.</summary>
@@ -72,9 +81,9 @@ public sealed class Theme
 
     public bool Has(string template) => _pages.ContainsKey(template);
 
-    private static Dictionary<string, (string Path, ImmutableArray<Node> Nodes)> ParseFolder(string folder)
+    private static Dictionary<string, (string Path, string Text, ImmutableArray<Node> Nodes)> ParseFolder(string folder)
     {
-        var parsed = new Dictionary<string, (string, ImmutableArray<Node>)>(StringComparer.Ordinal);
+        var parsed = new Dictionary<string, (string, string, ImmutableArray<Node>)>(StringComparer.Ordinal);
         if (!Directory.Exists(folder))
         {
             return parsed;
@@ -84,7 +93,8 @@ public sealed class Theme
             var shown = DisplayPath.For(file);
             try
             {
-                parsed[Path.GetFileNameWithoutExtension(file)] = (shown, Parser.Parse(ReadFiles.DecodeUtf8(shown, File.ReadAllBytes(file))));
+                var text = ReadFiles.DecodeUtf8(shown, File.ReadAllBytes(file));
+                parsed[Path.GetFileNameWithoutExtension(file)] = (shown, text, Parser.Parse(text));
             }
             catch (TemplateException e)
             {
@@ -96,7 +106,7 @@ public sealed class Theme
 
     /// <summary>Every partial and helper a template names must exist.</summary>
     private static void Validate(string path, ImmutableArray<Node> nodes,
-        Dictionary<string, (string Path, ImmutableArray<Node> Nodes)> partials, Dictionary<string, Helper> helpers)
+        Dictionary<string, (string Path, string Text, ImmutableArray<Node> Nodes)> partials, Dictionary<string, Helper> helpers)
     {
         foreach (var node in nodes)
         {
