@@ -30,16 +30,7 @@ public sealed class RealSiteTests : IDisposable
     [Fact]
     public async Task The_real_content_builds_into_a_site_under_its_base_path()
     {
-        var root = TestSite.RepositoryRoot;
-        using var output = new StringWriter();
-        using var errors = new StringWriter();
-
-        var code = await CommandLine.RunAsync(
-            ["build", "--input", Path.Combine(root, "input"), "--output", _output, "--theme", Path.Combine(root, "theme"),
-             "--base-url", "https://example.github.io/watchlist/"],
-            output, errors);
-
-        Assert.True(code == 0, $"exit {code}\n{errors}\n{output}");
+        await BuildRealSite();
 
         // The home page lists both commentaries, newest first, with their dates.
         var home = Page("/");
