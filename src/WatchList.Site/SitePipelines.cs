@@ -59,11 +59,12 @@ public static class SitePipelines
                 Process = [new CreatePage(destination)],
                 Output = [new RenderPage(Theme, template, model) { Cache = cache }, write],
             };
-        Pipeline.Pipeline File(string name, string destination, Func<Document, PipelineContext, Action<Stream>> writer) =>
+        Pipeline.Pipeline File(string name, string destination, Func<Document, PipelineContext, Action<Stream>> writer,
+            Func<Document, PipelineContext, ulong> digest) =>
             new(name)
             {
                 Process = [new CreatePage(destination)],
-                Output = [new WriteWith(writer), write],
+                Output = [new WriteWith(writer) { Cache = cache, Digest = digest }, write],
             };
 
         return
@@ -127,9 +128,9 @@ public static class SitePipelines
             Page(NotFound, "404.html", "404", SitePages.NotFound),
 
             // Files for readers' tools, search engines and GitHub Pages.
-            File(Feed, "feed.xml", SiteFiles.Feed),
-            File(Sitemap, "sitemap.xml", SiteFiles.Sitemap),
-            File(SearchIndex, "search-index.json", SiteFiles.SearchIndex),
+            File(Feed, "feed.xml", SiteFiles.Feed, SiteFiles.FeedDigest),
+            File(Sitemap, "sitemap.xml", SiteFiles.Sitemap, SiteFiles.SitemapDigest),
+            File(SearchIndex, "search-index.json", SiteFiles.SearchIndex, SiteFiles.SearchIndexDigest),
             new(HostFiles)
             {
                 Process = [new CreatePage("robots.txt"), new CreatePage(".nojekyll")],

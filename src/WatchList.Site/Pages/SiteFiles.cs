@@ -20,6 +20,34 @@ public static class SiteFiles
         return stream => WriteAtomFeed(stream, site, newestFirst);
     }
 
+    /// <summary>What the feed is written from: the settings and the latest entries with their bodies' digests.</summary>
+    public static ulong FeedDigest(Document document, PipelineContext context) =>
+        Output.Fingerprint.Of(SitePages.NewestFirst(context).Take(FeedEntries)
+            .Select(d => (object?)new List<object?> { PageModels.Commentary(d.Get(SiteKeys.Commentary)), PageModels.Html(d) })
+            .Append(SitePages.Settings(context).ToString())
+            .ToList());
+
+    public static ulong SitemapDigest(Document document, PipelineContext context) =>
+        Output.Fingerprint.Of(SitePipelines.LinkedPages
+            .SelectMany(name => context.OutputsOf(name))
+            .Select(d => (object?)(d.Destination + (d.TryGet(SiteKeys.Commentary, out var c) ? "|" + c.Date.ToString("O") : "")))
+            .Append(SitePages.Settings(context).ToString())
+            .ToList());
+
+    public static ulong SearchIndexDigest(Document document, PipelineContext context) =>
+        Output.Fingerprint.Of(SitePages.NewestFirst(context)
+            .Concat(context.OutputsOf(SitePipelines.TermPages))
+            .Concat(context.OutputsOf(SitePipelines.ActorPages))
+            .Select(d => (object?)new List<object?>
+            {
+                d.TryGet(SiteKeys.Commentary, out var c) ? PageModels.Commentary(c)
+                : d.TryGet(SiteKeys.Term, out var t) ? t.Title + "|" + t.Summary + "|" + t.Url
+                : d.Get(SiteKeys.Actor) is var a ? a.Title + "|" + a.Summary + "|" + a.Url : null,
+                PageModels.Html(d),
+            })
+            .Append(SitePages.Settings(context).ToString())
+            .ToList());
+
     public static Action<Stream> Sitemap(Document document, PipelineContext context)
     {
         var site = SitePages.Settings(context);
