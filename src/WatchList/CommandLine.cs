@@ -62,4 +62,12 @@ public static class CommandLine
     }
 
     internal static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
+
+    /// <summary>The one line a build or check ends with: what happened, errors, warnings, time; and its exit code.</summary>
+    internal static async Task<int> SummarizeAsync(CommandContext context, string outcome, Site.BuildReport report)
+    {
+        await context.Output.WriteLineAsync(
+            $"{outcome}: {Count(report.Errors, "error")}, {Count(report.Warnings, "warning")}, {report.Elapsed.TotalMilliseconds:0} ms");
+        return report.Succeeded ? Success : ContentErrors;
+    }
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using WatchList.Pipeline;
 using WatchList.Site.Content;
+using WatchList.Site.Linking;
 using WatchList.Site.Diagnostics;
 using WatchList.Site.Markdown;
 using WatchList.Site.Reading;
@@ -43,7 +44,7 @@ public sealed class LinkChecker
     {
         var all = documents.ToList();
         _map = new SiteMap(all.Select(d => d.Destination).Concat(alsoPublished ?? []));
-        _pages = all.Where(d => d.Destination.Length > 0 && d.Metadata.ContainsKey(SiteKeys.BodyHtml.Name) && BodyOf(d) is not null)
+        _pages = all.Where(d => d.Destination.Length > 0 && d.Metadata.ContainsKey(SiteKeys.BodyHtml.Name) && LinkAndRender.BodyOf(d) is not null)
             .DistinctBy(d => d.Destination)
             .ToList();
         _pageOfSource = _pages.Where(p => p.Source.Length > 0)
@@ -60,7 +61,7 @@ public sealed class LinkChecker
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxParallelism, CancellationToken = cancellationToken };
         Parallel.ForEach(_pages, options, page =>
         {
-            foreach (var link in WrittenLinks.In(BodyOf(page)!, _renderer))
+            foreach (var link in WrittenLinks.In(LinkAndRender.BodyOf(page)!, _renderer))
             {
                 if (SiteMap.Target(link.Url, page.Destination) is { } target && !_map.Has(target))
                 {
@@ -97,12 +98,6 @@ public sealed class LinkChecker
                 return $"files in the content folder are not published: move it to {_assetsFolder} and write its address as /assets/{Path.GetFileName(file)}";
             }
         }
-        return DidYouMean.Closest(target, candidates) is { } closest ? $"did you mean '{closest}'?" : fallback;
+        return DidYouMean.Hint(target, candidates, fallback);
     }
-
-    private static MarkdownSource? BodyOf(Document document) =>
-        document.TryGet(SiteKeys.Commentary, out var commentary) ? commentary.Body
-        : document.TryGet(SiteKeys.Term, out var term) ? term.Body
-        : document.TryGet(SiteKeys.Actor, out var actor) ? actor.Body
-        : null;
 }

@@ -30,7 +30,7 @@ public sealed class LinkAndRender(MarkdownRenderer renderer, string linkerPipeli
         var targets = Cache is null ? null : linker.Targets.ToDictionary(t => t.Key, StringComparer.Ordinal);
         return ValueTask.FromResult(context.MapParallel(inputs, document =>
         {
-            var body = BodyOf(document);
+            var body = BodyOf(document) ?? throw new InvalidOperationException($"'{document.Source}' has no Markdown body to link.");
             var automatic = !document.TryGet(SiteKeys.Commentary, out var commentary) || commentary.Autolink;
             var options = new LinkOptions(settings.LinkPolicy, settings.Link, automatic, Self(linker, document));
             Rendered Render(DiagnosticBag diagnostics)
@@ -55,10 +55,12 @@ public sealed class LinkAndRender(MarkdownRenderer renderer, string linkerPipeli
         }));
     }
 
-    public static MarkdownSource BodyOf(Document document) =>
+    /// <summary>The Markdown body of a commentary, term or actor; null for any other document.</summary>
+    public static MarkdownSource? BodyOf(Document document) =>
         document.TryGet(SiteKeys.Commentary, out var commentary) ? commentary.Body
         : document.TryGet(SiteKeys.Term, out var term) ? term.Body
-        : document.Get(SiteKeys.Actor).Body;
+        : document.TryGet(SiteKeys.Actor, out var actor) ? actor.Body
+        : null;
 
     private static LinkTarget? Self(MentionLinker linker, Document document) =>
         document.TryGet(SiteKeys.Term, out var term) ? linker.Targets.FirstOrDefault(t => t.Kind == TargetKind.Term && t.Id == term.Id)

@@ -28,41 +28,41 @@ public static class SiteFiles
             .ToList());
 
     public static ulong SitemapDigest(Document document, PipelineContext context) =>
-        Output.Fingerprint.Of(SitePipelines.LinkedPages
-            .SelectMany(name => context.OutputsOf(name))
-            .Select(d => (object?)(d.Destination + (d.TryGet(SiteKeys.Commentary, out var c) ? "|" + c.Date.ToString("O") : "")))
+        Output.Fingerprint.Of(SitemapPages(context)
+            .Select(p => (object?)$"{p.Path}|{p.Modified:O}")
             .Append(SitePages.Settings(context).ToString())
             .ToList());
 
     public static ulong SearchIndexDigest(Document document, PipelineContext context) =>
-        Output.Fingerprint.Of(SitePages.NewestFirst(context)
-            .Concat(context.OutputsOf(SitePipelines.TermPages))
-            .Concat(context.OutputsOf(SitePipelines.ActorPages))
-            .Select(d => (object?)new List<object?>
-            {
-                d.TryGet(SiteKeys.Commentary, out var c) ? PageModels.Commentary(c)
-                : d.TryGet(SiteKeys.Term, out var t) ? t.Title + "|" + t.Summary + "|" + t.Url
-                : d.Get(SiteKeys.Actor) is var a ? a.Title + "|" + a.Summary + "|" + a.Url : null,
-                PageModels.Html(d),
-            })
+        Output.Fingerprint.Of(SearchEntries(context)
+            .Select(e => (object?)new List<object?> { e.Title, e.Kind, e.Url, e.Summary, e.BodyHtml })
             .Append(SitePages.Settings(context).ToString())
             .ToList());
 
     public static Action<Stream> Sitemap(Document document, PipelineContext context)
     {
         var site = SitePages.Settings(context);
-        var pages = SitePipelines.LinkedPages
-            .SelectMany(name => context.OutputsOf(name))
-            .Select(d => (PagePath(d.Destination), d.TryGet(SiteKeys.Commentary, out var c) ? c.Date : (DateOnly?)null))
-            .OrderBy(p => p.Item1, StringComparer.Ordinal)
-            .ToList();
+        var pages = SitemapPages(context);
         return stream => WriteSitemap(stream, site, pages);
     }
+
+    /// <summary>Every page a reader reaches by links, by address, with the date of each commentary.</summary>
+    private static List<(string Path, DateOnly? Modified)> SitemapPages(PipelineContext context) =>
+        [.. SitePipelines.LinkedPages
+            .SelectMany(name => context.OutputsOf(name))
+            .Select(d => (PagePath(d.Destination), d.TryGet(SiteKeys.Commentary, out var c) ? c.Date : (DateOnly?)null))
+            .OrderBy(p => p.Item1, StringComparer.Ordinal)];
 
     public static Action<Stream> SearchIndex(Document document, PipelineContext context)
     {
         var site = SitePages.Settings(context);
-        var entries = SitePages.NewestFirst(context)
+        var entries = SearchEntries(context);
+        return stream => WriteSearchIndex(stream, site, entries);
+    }
+
+    /// <summary>What search finds: every commentary, newest first, then the glossary terms and the actors.</summary>
+    private static List<SearchEntry> SearchEntries(PipelineContext context) =>
+        [.. SitePages.NewestFirst(context)
             .Select(d => (Document: d, Commentary: d.Get(SiteKeys.Commentary)))
             .Select(x => new SearchEntry(x.Commentary.Title, x.Commentary.Type ?? "Commentary", x.Commentary.Url, x.Commentary.Summary, x.Document.Get(SiteKeys.BodyHtml)))
             .Concat(context.OutputsOf(SitePipelines.TermPages)
@@ -70,10 +70,7 @@ public static class SiteFiles
                 .Select(x => new SearchEntry(x.Term.Title, "Glossary term", x.Term.Url, x.Term.Summary, x.Document.Get(SiteKeys.BodyHtml))))
             .Concat(context.OutputsOf(SitePipelines.ActorPages)
                 .Select(d => (Document: d, Actor: d.Get(SiteKeys.Actor)))
-                .Select(x => new SearchEntry(x.Actor.Title, "Actor", x.Actor.Url, x.Actor.Summary ?? "", x.Document.Get(SiteKeys.BodyHtml))))
-            .ToList();
-        return stream => WriteSearchIndex(stream, site, entries);
-    }
+                .Select(x => new SearchEntry(x.Actor.Title, "Actor", x.Actor.Url, x.Actor.Summary ?? "", x.Document.Get(SiteKeys.BodyHtml))))];
 
     /// <summary>robots.txt naming the sitemap, and an empty .nojekyll so GitHub Pages serves the files as they are.</summary>
     public static Action<Stream> HostFile(Document document, PipelineContext context)

@@ -33,9 +33,7 @@ internal static class BuildCommand
         var outcome = report.Succeeded
             ? $"built {report.FilesWritten} files into {options.OutputFolder}"
             : $"build failed; {options.OutputFolder} is unchanged";
-        await context.Output.WriteLineAsync(
-            $"{outcome}: {CommandLine.Count(report.Errors, "error")}, {CommandLine.Count(report.Warnings, "warning")}, {report.Elapsed.TotalMilliseconds:0} ms");
-        return report.Succeeded ? CommandLine.Success : CommandLine.ContentErrors;
+        return await CommandLine.SummarizeAsync(context, outcome, report);
     }
 
     /// <summary>Commands that take only options refuse a stray word (often a value whose option was mistyped).</summary>

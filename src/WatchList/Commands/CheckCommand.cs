@@ -34,8 +34,6 @@ internal static class CheckCommand
         }
         await DiagnosticPrinter.PrintAsync(report.Diagnostics, format, context);
         var outcome = report.Succeeded ? $"checked {report.FilesInSite} files" : "check failed";
-        await context.Output.WriteLineAsync(
-            $"{outcome}: {CommandLine.Count(report.Errors, "error")}, {CommandLine.Count(report.Warnings, "warning")}, {report.Elapsed.TotalMilliseconds:0} ms");
-        return report.Succeeded ? CommandLine.Success : CommandLine.ContentErrors;
+        return await CommandLine.SummarizeAsync(context, outcome, report);
     }
 }
