@@ -157,6 +157,13 @@ public class BadInputTests
 
     [Theory]
     [InlineData("2019-02-30")]
+    [InlineData("2019-13-01")]
+    [InlineData("2019-00-10")]
+    [InlineData("2019-04-00")]
+    [InlineData("0000-04-26")]
+    [InlineData("2019-4-26")]
+    [InlineData("2019-04-26x")]
+    [InlineData("2019-٠٤-26")]
     [InlineData("April 2019")]
     [InlineData("26/04/2019")]
     public async Task A_date_that_is_not_a_date_is_reported_at_its_value(string date)

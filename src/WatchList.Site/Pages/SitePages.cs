@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using WatchList.Pipeline;
 using WatchList.Site.Backlinks;
@@ -54,38 +57,60 @@ public static class SitePages
         return page;
     }
 
-    /// <summary>schema.org Article, so search engines know the headline, date, authors and original.</summary>
+    /// <summary>
+    /// schema.org Article, so search engines know the headline, date, authors and original. Written with
+    /// <see cref="Utf8JsonWriter"/> (the serializer's reflection cost a cold start tens of milliseconds);
+    /// its default encoder escapes &lt;, &gt; and &amp;, so the text is safe inside a script element.
+    /// </summary>
     private static string ArticleJsonLd(SiteSettings site, Commentary commentary)
     {
-        var article = new Dictionary<string, object?>
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var json = new Utf8JsonWriter(buffer))
         {
-            ["@context"] = "https://schema.org",
-            ["@type"] = "Article",
-            ["headline"] = commentary.Title,
-            ["description"] = commentary.Summary,
-            ["datePublished"] = commentary.Date.ToString("yyyy-MM-dd"),
-            ["url"] = site.AbsoluteUrl(commentary.Url),
-            ["mainEntityOfPage"] = site.AbsoluteUrl(commentary.Url),
-            ["inLanguage"] = site.Language,
-            ["publisher"] = new Dictionary<string, object?> { ["@type"] = "Organization", ["name"] = site.Author.Length > 0 ? site.Author : site.Title },
-        };
-        if (commentary.Authors.Length > 0)
-        {
-            article["author"] = commentary.Authors.Select(a => new Dictionary<string, object?> { ["@type"] = "Person", ["name"] = a }).ToList();
+            static void Named(Utf8JsonWriter json, string property, string type, string name)
+            {
+                json.WriteStartObject(property);
+                json.WriteString("@type", type);
+                json.WriteString("name", name);
+                json.WriteEndObject();
+            }
+            json.WriteStartObject();
+            json.WriteString("@context", "https://schema.org");
+            json.WriteString("@type", "Article");
+            json.WriteString("headline", commentary.Title);
+            json.WriteString("description", commentary.Summary);
+            json.WriteString("datePublished", commentary.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            json.WriteString("url", site.AbsoluteUrl(commentary.Url));
+            json.WriteString("mainEntityOfPage", site.AbsoluteUrl(commentary.Url));
+            json.WriteString("inLanguage", site.Language);
+            Named(json, "publisher", "Organization", site.Author.Length > 0 ? site.Author : site.Title);
+            if (commentary.Authors.Length > 0)
+            {
+                json.WriteStartArray("author");
+                foreach (var author in commentary.Authors)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("@type", "Person");
+                    json.WriteString("name", author);
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
+            }
+            else if (commentary.Publisher is { } publisher)
+            {
+                Named(json, "author", "Organization", publisher);
+            }
+            if (commentary.Source is { } source)
+            {
+                json.WriteString("isBasedOn", source);
+            }
+            if (commentary.Series is { } series)
+            {
+                json.WriteString("isPartOf", series);
+            }
+            json.WriteEndObject();
         }
-        else if (commentary.Publisher is { } publisher)
-        {
-            article["author"] = new Dictionary<string, object?> { ["@type"] = "Organization", ["name"] = publisher };
-        }
-        if (commentary.Source is { } source)
-        {
-            article["isBasedOn"] = source;
-        }
-        if (commentary.Series is { } series)
-        {
-            article["isPartOf"] = series;
-        }
-        return JsonSerializer.Serialize(article);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     private static List<Dictionary<string, object?>> Sorted(IEnumerable<TargetMentions> mentions, TargetKind kind) =>
