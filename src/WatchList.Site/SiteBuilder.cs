@@ -125,13 +125,16 @@ public static class SiteBuilder
         var site = files.Select(d => Path.GetFullPath(Path.Combine(output, d.Destination))).ToHashSet(StringComparer.Ordinal);
         var written = files.Count(d => d.Content is not UnchangedContent);
         // The pages are in place; removing what the site no longer has completes it, as a swap would.
+        // After the session's first build, what may be stale is what the last build wrote: no folder is walked.
+        var before = cache.SiteFiles ?? Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories);
         (observer ?? new BuildObserver()).Swap(() =>
         {
-            foreach (var stale in Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories).Where(f => !site.Contains(f)).ToList())
+            foreach (var stale in before.Where(f => !site.Contains(f)).ToList())
             {
                 File.Delete(stale);
             }
         });
+        cache.SiteFiles = site;
         return new BuildReport(result.Diagnostics, written, clock.Elapsed) { FilesInSite = site.Count, Settings = SettingsOf(result) };
     }
 

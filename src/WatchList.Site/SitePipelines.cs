@@ -41,6 +41,7 @@ public static class SitePipelines
     public const string Sitemap = "sitemap";
     public const string SearchIndex = "search-index";
     public const string HostFiles = "host-files";
+    public const string Changes = "changes";
 
     /// <summary>The pipelines whose documents are pages readers reach by following links (all but the 404 page).</summary>
     public static readonly ImmutableArray<string> LinkedPages =
@@ -71,29 +72,29 @@ public static class SitePipelines
         [
             // What the site is made of.
             new(Site) { Input = [new ReadSiteSettings(input, options.BaseUrl)] },
-            new(Theme) { Dependencies = [Site], Process = [new LoadTheme(options.ThemeFolder, Site)] },
+            new(Theme) { Dependencies = [Site], Process = [new LoadTheme(options.ThemeFolder, Site) { Cache = cache }] },
             new(Assets)
             {
-                Input = [new ReadAssets(Path.Combine(options.ThemeFolder, "assets"), "assets")],
+                Input = [new ReadAssets(Path.Combine(options.ThemeFolder, "assets"), "assets") { Cache = cache }],
                 Output = [write],
             },
             new(Glossary)
             {
-                Input = [new ReadFiles(Path.Combine(input, "glossary"), "*.md")],
+                Input = [new ReadFiles(Path.Combine(input, "glossary"), "*.md") { Cache = cache }],
                 Process = [new ParseGlossaryTerms { Cache = cache }],
             },
             new(Actors)
             {
-                Input = [new ReadFiles(Path.Combine(input, "actors"), "*.md")],
+                Input = [new ReadFiles(Path.Combine(input, "actors"), "*.md") { Cache = cache }],
                 Process = [new ParseActors { Cache = cache }],
             },
 
             // Commentaries, linked to the terms and actors they mention.
-            new(Linker) { Dependencies = [Glossary, Actors], Process = [new BuildLinker(Glossary, Actors)] },
+            new(Linker) { Dependencies = [Glossary, Actors], Process = [new BuildLinker(Glossary, Actors) { Cache = cache }] },
             new(Commentaries)
             {
                 Dependencies = [Site, Actors, Linker],
-                Input = [new ReadFiles(Path.Combine(input, "commentaries"), "*.md")],
+                Input = [new ReadFiles(Path.Combine(input, "commentaries"), "*.md") { Cache = cache }],
                 Process =
                 [
                     new RequireSome("commentaries", Path.Combine(input, "commentaries"), "add a Markdown file per commentary"),
@@ -130,12 +131,14 @@ public static class SitePipelines
             // Files for readers' tools, search engines and GitHub Pages.
             File(Feed, "feed.xml", SiteFiles.Feed, SiteFiles.FeedDigest),
             File(Sitemap, "sitemap.xml", SiteFiles.Sitemap, SiteFiles.SitemapDigest),
-            File(SearchIndex, "search-index.json", SiteFiles.SearchIndex, SiteFiles.SearchIndexDigest),
+            File(SearchIndex, "search-index.json", SiteFiles.SearchIndex(cache), SiteFiles.SearchIndexDigest),
             new(HostFiles)
             {
                 Process = [new CreatePage("robots.txt"), new CreatePage(".nojekyll")],
-                Output = [new WriteWith(SiteFiles.HostFile), write],
+                Output = [new WriteWith(SiteFiles.HostFile) { Cache = cache, Digest = SiteFiles.HostFileDigest }, write],
             },
+            // In a preview session: which pages the last save may have changed.
+            .. cache is null ? [] : new Pipeline.Pipeline[] { new(Changes) { PostProcess = [new FindChanges(cache)] } },
         ];
     }
 }

@@ -15,6 +15,9 @@ public sealed class BuildLinker(string glossaryPipeline, string actorsPipeline) 
     /// <summary>A digest of every term's and actor's names, summary and address: linking may change when it does.</summary>
     public static readonly MetadataKey<string> FingerprintKey = new("linker-fingerprint");
 
+    /// <summary>In a preview session, the linker is built again only when a term's or actor's names, summary or address changed.</summary>
+    public Output.SiteCache? Cache { get; init; }
+
     public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, PipelineContext context)
     {
         var terms = context.OutputsOf(glossaryPipeline).Select(d => d.Get(SiteKeys.Term));
@@ -26,9 +29,11 @@ public sealed class BuildLinker(string glossaryPipeline, string actorsPipeline) 
         var fingerprint = Output.Fingerprint.Of(targets
             .Select(t => string.Join("\u001F", [t.Key, t.Title, t.Url, t.Summary, t.SourcePath, t.CaseSensitive ? "exact" : "any", .. t.Aliases]))
             .ToList());
+        var key = fingerprint.ToString("x16");
+        var linker = Cache is null ? new MentionLinker(targets) : Cache.Keep(nameof(BuildLinker), key, () => new MentionLinker(targets));
         return ValueTask.FromResult<ImmutableArray<Document>>([Document.Create("", "")
-            .With(Key, new MentionLinker(targets))
-            .With(FingerprintKey, fingerprint.ToString("x16"))]);
+            .With(Key, linker)
+            .With(FingerprintKey, key)]);
     }
 
     public static LinkTarget Target(GlossaryTerm term) => new(

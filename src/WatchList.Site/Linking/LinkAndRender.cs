@@ -43,8 +43,9 @@ public sealed class LinkAndRender(MarkdownRenderer renderer, string linkerPipeli
             }
             var rendered = Cache is null
                 ? Render(context.Diagnostics)
-                : Cache.Reuse(nameof(LinkAndRender), document, $"{body.FirstLine}|{automatic}|{options.Self?.Key}|{body.Text}",
-                    cacheContext, context.Diagnostics, Render)!;
+                // The body is compared as it is: an unchanged file gives the very same string, compared at no cost.
+                : Cache.Reuse(nameof(LinkAndRender), document, body.Text,
+                    $"{cacheContext}|{body.FirstLine}|{automatic}|{options.Self?.Key}", context.Diagnostics, Render)!;
             var mentions = targets is null
                 ? rendered.Mentions
                 : [.. rendered.Mentions.Select(m => ReferenceEquals(m.Target, targets[m.Target.Key]) ? m : m with { Target = targets[m.Target.Key] })];

@@ -12,7 +12,7 @@ public sealed class RenderedHtml(byte[] utf8)
 
     public ReadOnlyMemory<byte> Utf8 { get; } = utf8;
 
-    public ulong Digest { get; } = Output.Fingerprint.Of(Encoding.UTF8.GetString(utf8));
+    public ulong Digest { get; } = Output.Fingerprint.OfBytes(utf8);
 
     /// <summary>The words without the markup, for search; worked out once however many builds reuse this body.</summary>
     public string Words => _words ??= Pages.HtmlText.From(Utf8.Span);

@@ -15,6 +15,24 @@ public static class Fingerprint
 
     public static ulong Combine(ulong seed, object? value) => Mix(seed, value);
 
+    /// <summary>The digest of some bytes, such as a rendered body, without decoding them first.</summary>
+    public static ulong OfBytes(ReadOnlySpan<byte> bytes) => Bytes(Step(Offset, (ulong)bytes.Length), bytes);
+
+    private static ulong Bytes(ulong hash, ReadOnlySpan<byte> span)
+    {
+        // Eight bytes at a time: pages hold whole commentaries, so this runs over megabytes.
+        var words = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ulong>(span);
+        foreach (var word in words)
+        {
+            hash = Step(hash, word);
+        }
+        for (var i = words.Length * 8; i < span.Length; i++)
+        {
+            hash = Step(hash, span[i]);
+        }
+        return hash;
+    }
+
     private static ulong Mix(ulong hash, object? value)
     {
         switch (value)
@@ -22,25 +40,17 @@ public static class Fingerprint
             case null:
                 return Step(hash, 0x9E3779B97F4A7C15);
             case string text:
-                hash = Step(hash, (ulong)text.Length);
-                // Hash the characters four at a time: pages hold whole commentaries, so this runs over megabytes.
-                var span = System.Runtime.InteropServices.MemoryMarshal.AsBytes(text.AsSpan());
-                var words = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ulong>(span);
-                foreach (var word in words)
-                {
-                    hash = Step(hash, word);
-                }
-                for (var i = words.Length * 8; i < span.Length; i++)
-                {
-                    hash = Step(hash, span[i]);
-                }
-                return hash;
+                return Bytes(Step(hash, (ulong)text.Length), System.Runtime.InteropServices.MemoryMarshal.AsBytes(text.AsSpan()));
             case Markdown.RenderedHtml html:
                 return Step(hash, html.Digest);
             case bool flag:
                 return Step(hash, flag ? 3UL : 5UL);
             case int number:
                 return Step(hash, (ulong)number);
+            case Pages.SharedModel shared:
+                return Step(hash, shared.Digest);
+            case Pages.LayeredModel layered:
+                return Mix(Step(hash, layered.Shared.Digest), layered.Own);
             case Dictionary<string, object?> dictionary:
                 // Models are built by the same code every time, so keys come in the same order: no need to sort them.
                 hash = Step(hash, 0xD1C7);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using WatchList.Pipeline;
 
 namespace WatchList.Site.Output;
@@ -17,6 +18,50 @@ public sealed class SiteCache
     // One entry per step and file: the latest version replaces the one before, so the cache never grows with saves.
     private readonly ConcurrentDictionary<(string Step, string Source), Entry> _results = new();
     private readonly ConcurrentDictionary<string, ulong> _pages = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (long Length, DateTime Modified, string Text)> _texts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Key, object Value)> _kept = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The text of a file, read again only when its size or modification time changed since the last
+    /// read: a save always changes the time, and a rebuild then re-reads only what was saved. The same
+    /// string comes back for an unchanged file, so the steps after this one compare it at no cost.
+    /// </summary>
+    public string ReadText(string path, Func<string> read)
+    {
+        var info = new FileInfo(path);
+        // The stamp is taken before reading: a save during the read makes the next build read again.
+        var stamp = info.Exists ? (info.Length, info.LastWriteTimeUtc) : (-1L, DateTime.MinValue);
+        if (info.Exists && _texts.TryGetValue(path, out var known) && (known.Length, known.Modified) == stamp)
+        {
+            return known.Text;
+        }
+        var text = read();
+        _texts[path] = (stamp.Item1, stamp.Item2, text);
+        return text;
+    }
+
+    /// <summary>The size and modification time of every file below a folder, as one string to compare.</summary>
+    public static string Stamp(string folder) =>
+        !Directory.Exists(folder) ? "" : string.Join("\n", Directory
+            .EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal)
+            .Select(f => new FileInfo(f))
+            .Select(f => $"{f.FullName}|{f.Length}|{f.LastWriteTimeUtc.Ticks}"));
+
+    /// <summary>
+    /// The value <paramref name="step"/> kept last time when it was computed for the same
+    /// <paramref name="key"/>, or else a new one, kept instead: the linker, the parsed theme.
+    /// </summary>
+    public T Keep<T>(string step, string key, Func<T> compute) where T : class
+    {
+        if (_kept.TryGetValue(step, out var kept) && kept.Key == key && kept.Value is T value)
+        {
+            return value;
+        }
+        value = compute();
+        _kept[step] = (key, value);
+        return value;
+    }
 
     /// <summary>
     /// The remembered result of <paramref name="step"/> for this file when its text and context are the
@@ -39,12 +84,46 @@ public sealed class SiteCache
         return (T?)entry.Result;
     }
 
+    /// <summary>
+    /// What was worked out from <paramref name="source"/> (an object a rebuild reuses while its file is
+    /// unchanged, such as a rendered body) together with <paramref name="key"/>; worked out again when
+    /// either is new. Kept for as long as the source lives.
+    /// </summary>
+    public T Derive<T>(object source, string key, Func<T> compute) where T : class
+    {
+        if (_derived.TryGetValue(source, out var known) && known.Key == key && known.Value is T value)
+        {
+            return value;
+        }
+        value = compute();
+        _derived.AddOrUpdate(source, new Derived(key, value));
+        return value;
+    }
+
+    private sealed record Derived(string Key, object Value);
+
+    private readonly ConditionalWeakTable<object, Derived> _derived = new();
+
     /// <summary>True when the page at this destination was last written from a model with this digest.</summary>
     public bool IsUnchanged(string destination, ulong digest) =>
         _pages.TryGetValue(destination, out var last) && last == digest;
 
     public void Written(string destination, ulong digest) => _pages[destination] = digest;
 
+    /// <summary>Every file of the site as the last good build left it, by full path.</summary>
+    public IReadOnlySet<string>? SiteFiles { get; set; }
+
+    /// <summary>What the last build saw, for <see cref="FindChanges"/> to compare the next one with.</summary>
+    public SiteShape? Shape { get; set; }
+
+    /// <summary>True when a page was written at this destination by an earlier build of the session.</summary>
+    public bool HasPage(string destination) => _pages.ContainsKey(destination);
+
     /// <summary>Forgets every page digest, after a build that may have left files half written.</summary>
-    public void ForgetPages() => _pages.Clear();
+    public void ForgetPages()
+    {
+        _pages.Clear();
+        Shape = null;
+        SiteFiles = null;
+    }
 }

@@ -7,7 +7,10 @@ namespace WatchList.Site.Pages;
 /// <summary>The models of glossary and actor pages, and the lists of mentions on commentary pages.</summary>
 public static class EntryModels
 {
-    public static Dictionary<string, object?> Target(LinkTarget target) => new()
+    /// <summary>A term or actor as listed on the pages that mention it: one model per target, shared by those pages.</summary>
+    public static SharedModel Target(LinkTarget target) => TargetModels(target);
+
+    private static readonly Func<LinkTarget, SharedModel> TargetModels = SharedModel.PerInstance<LinkTarget>(target => new()
     {
         ["id"] = target.Id,
         ["key"] = target.Key,
@@ -15,28 +18,28 @@ public static class EntryModels
         ["url"] = target.Url,
         ["summary"] = target.Summary,
         ["kind"] = target.Kind == TargetKind.Term ? "term" : "actor",
-    };
+    });
 
     /// <summary>The hidden summaries that linked mentions point to with aria-describedby.</summary>
-    public static List<Dictionary<string, object?>> Definitions(IEnumerable<TargetMentions> mentions) =>
-        [.. mentions.Where(m => m.Linked).Select(m => new Dictionary<string, object?>
-        {
-            ["id"] = m.Target.DefinitionId,
-            ["title"] = m.Target.Title,
-            ["summary"] = m.Target.Summary,
-        })];
+    public static List<SharedModel> Definitions(IEnumerable<TargetMentions> mentions) =>
+        [.. mentions.Where(m => m.Linked).Select(m => DefinitionModels(m.Target))];
 
-    public static List<Dictionary<string, object?>> MentionedIn(IEnumerable<Backlink> links) =>
-        [.. links.Select(link =>
+    private static readonly Func<LinkTarget, SharedModel> DefinitionModels = SharedModel.PerInstance<LinkTarget>(target => new()
+    {
+        ["id"] = target.DefinitionId,
+        ["title"] = target.Title,
+        ["summary"] = target.Summary,
+    });
+
+    public static List<LayeredModel> MentionedIn(IEnumerable<Backlink> links) =>
+        [.. links.Select(link => PageModels.Commentary(link.Commentary).With(new()
         {
-            var model = PageModels.Commentary(link.Commentary);
-            model["link"] = link.Anchor is null ? link.Commentary.Url : $"{link.Commentary.Url}#{link.Anchor}";
-            model["count"] = link.Count;
-            model["context"] = link.Context is { Mention.Length: > 0 } context
+            ["link"] = link.Anchor is null ? link.Commentary.Url : $"{link.Commentary.Url}#{link.Anchor}",
+            ["count"] = link.Count,
+            ["context"] = link.Context is { Mention.Length: > 0 } context
                 ? new Dictionary<string, object?> { ["before"] = context.Before, ["mention"] = context.Mention, ["after"] = context.After }
-                : null;
-            return model;
-        })];
+                : null,
+        }))];
 
     public static Dictionary<string, object?> TermPage(GlossaryTerm term, LinkTarget target, BacklinkIndex backlinks,
         IReadOnlyList<GlossaryTerm> allTerms)

@@ -11,7 +11,10 @@ namespace WatchList.Site.Pages;
 /// </summary>
 public static class PageModels
 {
-    public static Dictionary<string, object?> Site(SiteSettings settings) => new()
+    /// <summary>The site's settings as templates see them: one model per build, shared by every page.</summary>
+    public static SharedModel Site(SiteSettings settings) => SiteModels(settings);
+
+    private static readonly Func<SiteSettings, SharedModel> SiteModels = SharedModel.PerInstance<SiteSettings>(settings => new()
     {
         ["title"] = settings.Title,
         ["description"] = settings.Description,
@@ -19,7 +22,7 @@ public static class PageModels
         ["author"] = settings.Author,
         ["base_path"] = settings.BasePath,
         ["base_url"] = settings.BaseUrl.AbsoluteUri,
-    };
+    });
 
     public static Dictionary<string, object?> Page(SiteSettings settings, string title, string url, string description) => new()
     {
@@ -30,8 +33,13 @@ public static class PageModels
         ["canonical"] = settings.AbsoluteUrl(url),
     };
 
-    /// <summary>A commentary as listed on indexes and shown on its own page.</summary>
-    public static Dictionary<string, object?> Commentary(Commentary commentary) => new()
+    /// <summary>
+    /// A commentary as listed on indexes and shown on its own page: one model per parsed commentary,
+    /// shared by the many lists it appears in (archive, term and actor pages, neighbours, related).
+    /// </summary>
+    public static SharedModel Commentary(Commentary commentary) => CommentaryModels(commentary);
+
+    private static readonly Func<Commentary, SharedModel> CommentaryModels = SharedModel.PerInstance<Commentary>(commentary => new()
     {
         ["title"] = commentary.Title,
         ["url"] = commentary.Url,
@@ -45,7 +53,7 @@ public static class PageModels
         ["date_iso"] = commentary.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ["date"] = FormatDate(commentary.Date),
         ["year"] = commentary.Date.Year,
-    };
+    });
 
     public static string FormatDate(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 

@@ -53,12 +53,17 @@ public static class SiteFiles
             .Select(d => (PagePath(d.Destination), d.TryGet(SiteKeys.Commentary, out var c) ? c.Date : (DateOnly?)null))
             .OrderBy(p => p.Item1, StringComparer.Ordinal)];
 
-    public static Action<Stream> SearchIndex(Document document, PipelineContext context)
+    /// <summary>
+    /// Writes the search index. In a preview session (<paramref name="cache"/> set) each page's entry is
+    /// encoded once and kept with its rendered body, so a rebuild after one save re-encodes one entry
+    /// and copies the others.
+    /// </summary>
+    public static Func<Document, PipelineContext, Action<Stream>> SearchIndex(Output.SiteCache? cache) => (document, context) =>
     {
         var site = SitePages.Settings(context);
         var entries = SearchEntries(context);
-        return stream => WriteSearchIndex(stream, site, entries);
-    }
+        return stream => WriteSearchIndex(stream, site, entries, cache);
+    };
 
     /// <summary>What search finds: every commentary, newest first, then the glossary terms and the actors.</summary>
     private static List<SearchEntry> SearchEntries(PipelineContext context) =>
@@ -73,6 +78,10 @@ public static class SiteFiles
                 .Select(x => new SearchEntry(x.Actor.Title, "Actor", x.Actor.Url, x.Actor.Summary ?? "", x.Document.Get(SiteKeys.BodyHtml))))];
 
     /// <summary>robots.txt naming the sitemap, and an empty .nojekyll so GitHub Pages serves the files as they are.</summary>
+    /// <summary>robots.txt names the sitemap's address; .nojekyll is always empty.</summary>
+    public static ulong HostFileDigest(Document document, PipelineContext context) =>
+        Output.Fingerprint.Of(new List<object?> { document.Destination, SitePages.Settings(context).ToString() });
+
     public static Action<Stream> HostFile(Document document, PipelineContext context)
     {
         var site = SitePages.Settings(context);
@@ -172,7 +181,7 @@ public static class SiteFiles
     /// The search index: per page its title, kind, address, summary and plain text, compact keys,
     /// written entry by entry so the whole index is never held in memory.
     /// </summary>
-    public static void WriteSearchIndex(Stream stream, SiteSettings site, IEnumerable<SearchEntry> entries)
+    public static void WriteSearchIndex(Stream stream, SiteSettings site, IEnumerable<SearchEntry> entries, Output.SiteCache? cache = null)
     {
         using var json = new Utf8JsonWriter(stream);
         json.WriteStartObject();
@@ -180,16 +189,35 @@ public static class SiteFiles
         json.WriteStartArray("pages");
         foreach (var entry in entries)
         {
+            var link = site.Link(entry.Url);
+            var encoded = cache is null
+                ? EncodeEntry(entry, link)
+                : cache.Derive(entry.BodyHtml, $"{entry.Title}\n{entry.Kind}\n{link}\n{entry.Summary}", () => EncodeEntry(entry, link));
+            json.WriteRawValue(encoded, skipInputValidation: true);
+            // The writer holds what it writes until flushed: flushed as it goes, the index is never in memory whole.
+            if (json.BytesPending > 64 * 1024)
+            {
+                json.Flush();
+            }
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static byte[] EncodeEntry(SearchEntry entry, string link)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(entry.BodyHtml.Utf8.Length / 2 + 256);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
             json.WriteStartObject();
             json.WriteString("t", entry.Title);
             json.WriteString("k", entry.Kind);
-            json.WriteString("u", site.Link(entry.Url));
+            json.WriteString("u", link);
             json.WriteString("s", entry.Summary);
             json.WriteString("x", entry.BodyHtml.Words);
             json.WriteEndObject();
         }
-        json.WriteEndArray();
-        json.WriteEndObject();
+        return buffer.WrittenSpan.ToArray();
     }
 
     private static void Link(XmlWriter xml, string ns, string rel, string type, string href)

@@ -113,7 +113,7 @@ public static class SitePages
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    private static List<Dictionary<string, object?>> Sorted(IEnumerable<TargetMentions> mentions, TargetKind kind) =>
+    private static List<SharedModel> Sorted(IEnumerable<TargetMentions> mentions, TargetKind kind) =>
         [.. mentions.Where(m => m.Target.Kind == kind)
             .OrderBy(m => m.Target.Title, StringComparer.OrdinalIgnoreCase)
             .Select(m => EntryModels.Target(m.Target))];

@@ -6,6 +6,9 @@ namespace WatchList.Site.Reading;
 /// <summary>Input module: every file below a folder, to be copied as it is under a destination folder.</summary>
 public sealed class ReadAssets(string folder, string destinationFolder) : IModule
 {
+    /// <summary>In a preview session, an asset whose size and modification time are unchanged is not copied again.</summary>
+    public Output.SiteCache? Cache { get; init; }
+
     public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, PipelineContext context)
     {
         if (!Directory.Exists(folder))
@@ -19,6 +22,23 @@ public sealed class ReadAssets(string folder, string destinationFolder) : IModul
                 DisplayPath.For(file),
                 destinationFolder + "/" + Path.GetRelativePath(folder, file).Replace('\\', '/'),
                 new FileContent(file)))
+            .Select(Unchanged)
             .ToImmutableArray());
+    }
+
+    private Document Unchanged(Document asset)
+    {
+        if (Cache is null)
+        {
+            return asset;
+        }
+        var file = new FileInfo(asset.Source);
+        var digest = Output.Fingerprint.Of(new List<object?> { file.Length.ToString(), file.LastWriteTimeUtc.Ticks.ToString() });
+        if (Cache.IsUnchanged(asset.Destination, digest))
+        {
+            return asset.WithContent(new Output.UnchangedContent(asset.Content));
+        }
+        Cache.Written(asset.Destination, digest);
+        return asset;
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Text;
 using System.Text.Unicode;
 using WatchList.Pipeline;
+using WatchList.Site.Output;
 
 namespace WatchList.Site.Reading;
 
@@ -12,22 +13,27 @@ namespace WatchList.Site.Reading;
 /// </summary>
 public sealed class ReadFiles(string folder, string pattern, bool recursive = false) : IModule
 {
+    /// <summary>In a preview session, files whose size and modification time are unchanged are not read again.</summary>
+    public SiteCache? Cache { get; init; }
+
     public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, PipelineContext context)
     {
         if (!Directory.Exists(folder))
         {
             return ValueTask.FromResult(ImmutableArray<Document>.Empty);
         }
+        var workingFolder = Environment.CurrentDirectory;
         var files = Directory
             .EnumerateFiles(folder, pattern, recursive ? SearchOption.AllDirectories : SearchOption.TopDirectoryOnly)
             .Where(f => !IsEditorLeftover(Path.GetFileName(f)))
             .Order(StringComparer.Ordinal)
-            .Select(f => Document.Create(DisplayPath.For(f), ""))
+            .Select(f => Document.Create(DisplayPath.For(f, workingFolder), ""))
             .ToImmutableArray();
-        return ValueTask.FromResult(context.MapParallel(files, Read));
+        return ValueTask.FromResult(context.MapParallel(files, document =>
+            document.WithContent(new TextContent(Cache is null ? Read(document) : Cache.ReadText(document.Source, () => Read(document))))));
     }
 
-    private static Document Read(Document document)
+    private static string Read(Document document)
     {
         byte[] bytes;
         try
@@ -39,7 +45,7 @@ public sealed class ReadFiles(string folder, string pattern, bool recursive = fa
             throw new DiagnosticException(Diagnostic.Error(new SourceLocation(document.Source),
                 "the file cannot be read: " + e.Message, "check that it exists and that you may read it"));
         }
-        return document.WithContent(new TextContent(DecodeUtf8(document.Source, bytes)));
+        return DecodeUtf8(document.Source, bytes);
     }
 
     /// <summary>Decodes UTF-8 without a byte-order mark, rejecting anything that is not UTF-8.</summary>
@@ -84,10 +90,13 @@ public sealed class ReadFiles(string folder, string pattern, bool recursive = fa
 /// <summary>Paths as editors see them: relative to the working folder when inside it, with forward slashes.</summary>
 public static class DisplayPath
 {
-    public static string For(string path)
+    public static string For(string path) => For(path, Environment.CurrentDirectory);
+
+    /// <summary>The same, with the working folder looked up once by the caller for a whole folder of files.</summary>
+    public static string For(string path, string workingFolder)
     {
-        var full = Path.GetFullPath(path);
-        var relative = Path.GetRelativePath(Environment.CurrentDirectory, full);
+        var full = Path.GetFullPath(path, workingFolder);
+        var relative = Path.GetRelativePath(workingFolder, full);
         var shown = relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? full : relative;
         return shown.Replace('\\', '/');
     }

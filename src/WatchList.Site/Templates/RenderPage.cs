@@ -21,6 +21,12 @@ public sealed class RenderPage(string themePipeline, string template, Func<Docum
             // The model is built when the page is written, so no more than a page per core is in memory.
             return input.WithContent(new StreamedTextContent(writer => theme.Render(template, writer, model(input, context))));
         }
+        var scope = context.OutputsOf(SitePipelines.Changes).FirstOrDefault()?.Get(ChangeScope.Key);
+        if (scope is not null && !scope.MayChange(input) && Cache.HasPage(input.Destination))
+        {
+            // Nothing this page shows changed: its model is not even built, unless the file went missing.
+            return input.WithContent(new UnchangedContent(new StreamedTextContent(writer => theme.Render(template, writer, model(input, context)))));
+        }
         // In a preview session the model is built now, to tell from its digest whether the page changed.
         var pageModel = model(input, context);
         var content = new StreamedTextContent(writer => theme.Render(template, writer, pageModel));

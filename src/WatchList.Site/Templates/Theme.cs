@@ -155,10 +155,15 @@ public sealed class LoadTheme(string folder, string sitePipeline) : IModule
 {
     public static readonly MetadataKey<Theme> Key = new("theme");
 
+    /// <summary>In a preview session, templates are parsed again only when a theme file or the settings changed.</summary>
+    public Output.SiteCache? Cache { get; init; }
+
     public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, PipelineContext context)
     {
         var settings = context.OutputsOf(sitePipeline).Single().Get(SiteKeys.Settings);
-        var theme = Theme.Load(folder, settings);
+        var theme = Cache is null
+            ? Theme.Load(folder, settings)
+            : Cache.Keep(nameof(LoadTheme), $"{settings}\n{Output.SiteCache.Stamp(folder)}", () => Theme.Load(folder, settings));
         return ValueTask.FromResult<ImmutableArray<Document>>([Document.Create(DisplayPath.For(folder), "").With(Key, theme)]);
     }
 }

@@ -16,7 +16,7 @@ public sealed class IncrementalRebuildTests : IDisposable
     private DateTime WrittenAt(string relative) => File.GetLastWriteTimeUtc(Path.Combine(_site.Output, relative));
 
     [Fact]
-    public async Task A_rebuild_with_nothing_changed_writes_no_page()
+    public async Task A_rebuild_with_nothing_changed_writes_no_file()
     {
         var first = await Rebuild();
         Assert.True(first.Succeeded, string.Join("\n", first.Diagnostics));
@@ -25,12 +25,71 @@ public sealed class IncrementalRebuildTests : IDisposable
         var second = await Rebuild();
 
         Assert.True(second.Succeeded);
-        // Only the theme's assets, robots.txt and .nojekyll are copied again; pages, feed, sitemap and search index are not.
-        Assert.Equal(AlwaysCopied(), second.FilesWritten);
+        // Pages, assets, feed, sitemap, search index, robots.txt and .nojekyll: none is written again.
+        Assert.Equal(0, second.FilesWritten);
         _site.AssertOutputUnchanged(before);
     }
 
-    private int AlwaysCopied() => Directory.EnumerateFiles(Path.Combine(_site.Output, "assets")).Count() + 2;
+    private const string OtherCommentary = "commentaries/2019-02-25-all-eyes-on-the-summit.md";
+
+    /// <summary>Edits a rebuild must carry to every page that shows what they change, named for the test list.</summary>
+    public static TheoryData<string, string, string, string> Edits => new()
+    {
+        { "a sentence added to a commentary", TestSite.GoodCommentary, "have **abated**.", "have **abated**, for now." },
+        { "a sentence naming a term", TestSite.GoodCommentary, "have **abated**.", "have **abated**. Yongbyon is on the table." },
+        { "a mention removed", TestSite.GoodCommentary, "Washington and Pyongyang", "Washington and its partners" },
+        { "mentions in another order", TestSite.GoodCommentary, "have **abated**.", "have **abated**. Kim Jong-un and Yongbyon, then Pyongyang." },
+        { "a new title", TestSite.GoodCommentary, "Getting Back to the Table", "Back at the Table" },
+        { "a new summary", OtherCommentary, "under pressure", "under great pressure" },
+        { "a new date", OtherCommentary, "date: 2019-02-25", "date: 2019-05-25" },
+        { "a term's summary", "glossary/yongbyon.md", "main nuclear research centre", "nuclear centre" },
+        { "an actor's text", "actors/north-korea.md", "A state on", "A state in the north of" },
+        { "a heading", OtherCommentary, "## What has happened since Singapore?", "## What has happened since the summit?" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Edits))]
+    public async Task After_each_kind_of_edit_the_site_is_the_one_a_fresh_build_makes(string edit, string file, string from, string to)
+    {
+        await Rebuild();
+        // A second save of a first edit, so that the rebuild under test starts from a session's usual state.
+        _site.Write(OtherCommentary, File.ReadAllText(_site.PathOf(OtherCommentary)) + "\nOne more sentence.\n");
+        Assert.True((await Rebuild()).Succeeded);
+
+        var text = File.ReadAllText(_site.PathOf(file));
+        Assert.Contains(from, text);
+        _site.Write(file, text.Replace(from, to));
+        var report = await Rebuild();
+
+        Assert.True(report.Succeeded, string.Join("\n", report.Diagnostics));
+        var rebuilt = _site.SnapshotOutput();
+        var fresh = Path.Combine(_site.Root, "fresh");
+        Assert.True((await SiteBuilder.BuildAsync(_site.Options() with { OutputFolder = fresh })).Succeeded);
+        var expected = Directory.EnumerateFiles(fresh, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(fresh, f).Replace('\\', '/'), File.ReadAllBytes);
+        Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), rebuilt.Keys.Order(StringComparer.Ordinal));
+        var different = expected.Where(e => !e.Value.AsSpan().SequenceEqual(rebuilt[e.Key])).Select(e => e.Key).ToList();
+        Assert.True(different.Count == 0, $"after {edit}, these differ from a fresh build: {string.Join(", ", different)}");
+    }
+
+    [Fact]
+    public async Task A_sentence_added_to_a_commentary_rewrites_its_page_the_pages_it_names_and_the_search_index_only()
+    {
+        await Rebuild();
+        var before = _site.SnapshotOutput();
+
+        _site.Write(TestSite.GoodCommentary, File.ReadAllText(_site.PathOf(TestSite.GoodCommentary))
+            .Replace("have **abated**.", "have **abated**, for now."));
+        var report = await Rebuild();
+
+        Assert.True(report.Succeeded, string.Join("\n", report.Diagnostics));
+        var changed = _site.SnapshotOutput().Where(f => !f.Value.AsSpan().SequenceEqual(before[f.Key])).Select(f => f.Key).Order(StringComparer.Ordinal);
+        // The actor page of North Korea quotes the sentence that names Pyongyang; the feed carries the full text.
+        Assert.Equal(
+            ["actors/north-korea/index.html", "commentaries/getting-back-to-the-table/index.html", "feed.xml", "search-index.json"],
+            changed);
+        Assert.Equal(4, report.FilesWritten);
+    }
 
     [Fact]
     public async Task Editing_a_commentary_rewrites_its_page_and_the_pages_that_show_it_and_leaves_the_others()
