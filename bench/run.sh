@@ -39,6 +39,7 @@ mkdir -p "$out"
 echo "bench: publishing watchlist (Release, ReadyToRun)"
 dotnet publish src/WatchList -c Release -o "$out/watchlist" --nologo -v quiet >/dev/null
 dotnet publish bench/WatchList.Bench.Corpus -c Release -o "$out/corpus-tool" --nologo -v quiet >/dev/null
+dotnet publish bench/WatchList.Bench.Latency -c Release -o "$out/latency-tool" --nologo -v quiet >/dev/null
 watchlist=$out/watchlist/watchlist
 corpus=$out/corpus-tool/watchlist-bench-corpus
 
@@ -107,6 +108,12 @@ for size in "${sizes[@]}"; do
   [ "$n" -ge 10000 ] && count=$runs_large
   compare "$name" "$count" "$out/$name/input" "$out/$name/site" "$out/$name/hugo" "$out/$name/hugo-site"
 done
+
+# The preview's save-to-reload latency on the 1,000-commentary corpus: SAVES (default 21) saves, median quoted.
+echo "bench: preview, save to reload, 1,000 commentaries"
+latency=$("$out/latency-tool/watchlist-bench-latency" --watchlist "$watchlist" --input "$out/c1000/input" --theme "$root/theme" \
+  --saves "${SAVES:-21}" | tail -1)
+echo "$latency"
 
 pages() { find "$1" -name '*.html' | wc -l; }
 
@@ -186,6 +193,8 @@ for size in "${sizes[@]}"; do labels+=("${size%% *}"); done
     linear_ratio=$(ratio "$per_10000" "$per_1000")
     echo "| cost linear in commentaries (CPU per commentary at 10,000 within 10% of that at 1,000) | ${per_10000} ms vs ${per_1000} ms: ${linear_ratio}× | $(verdict "$(at_most "$linear_ratio" 1.10)") |"
   fi
+  median_ms=$(sed -E 's/.*median ([0-9]+) ms.*/\1/' <<<"$latency")
+  echo "| preview: save to reload under 200 ms (one commentary saved, 1,000 commentaries) | ${latency#save to reload: } | $(verdict "$(awk -v m="$median_ms" 'BEGIN { print (m < 200) ? 1 : 0 }')") |"
 } >"$root/bench/results.md"
 
 cat "$root/bench/results.md"

@@ -68,13 +68,14 @@ public static class SiteBuilder
         Directory.CreateDirectory(staging);
         try
         {
-            var engine = new Engine(Recipe(options, staging, observer));
-            var result = await engine.RunAsync(cancellationToken).ConfigureAwait(false);
+            var recipe = Recipe(options, staging, observer);
+            var result = await new Engine(recipe).RunAsync(cancellationToken).ConfigureAwait(false);
             if (!result.Succeeded)
             {
                 return new BuildReport(WithWholeSiteChecks(options, result), 0, clock.Elapsed) { Settings = SettingsOf(result) };
             }
-            var written = Directory.EnumerateFiles(staging, "*", SearchOption.AllDirectories).Count();
+            // Counted from the documents written, not by walking a folder per page.
+            var written = WrittenBy(recipe, result).Count();
             string? previous = null;
             (observer ?? new BuildObserver()).Swap(() => previous = SwapIn(staging, output));
             // The old site goes after the swap, outside it: a server holding requests during the swap waits only for two renames.
@@ -121,7 +122,7 @@ public static class SiteBuilder
             cache.ForgetPages();
             return new BuildReport(WithWholeSiteChecks(options, result), 0, clock.Elapsed) { Settings = SettingsOf(result) };
         }
-        var files = recipe.Where(p => p.Output.Any(m => m is WriteFiles)).SelectMany(p => result.Outputs[p.Name]).ToList();
+        var files = WrittenBy(recipe, result).ToList();
         var site = files.Select(d => Path.GetFullPath(Path.Combine(output, d.Destination))).ToHashSet(StringComparer.Ordinal);
         var written = files.Count(d => d.Content is not UnchangedContent);
         // The pages are in place; removing what the site no longer has completes it, as a swap would.
@@ -200,6 +201,10 @@ public static class SiteBuilder
     /// Replaces the output folder by the finished one with two renames, restoring the old one if the second fails.
     /// Returns where the old site was moved, for the caller to delete, or null when there was none.
     /// </summary>
+    /// <summary>The documents of the pipelines that write files: every file of the site.</summary>
+    private static IEnumerable<Document> WrittenBy(IEnumerable<Pipeline.Pipeline> recipe, EngineResult result) =>
+        recipe.Where(p => p.Output.Any(m => m is WriteFiles)).SelectMany(p => result.Outputs[p.Name]);
+
     private static string? SwapIn(string staging, string output)
     {
         if (!Directory.Exists(output))
