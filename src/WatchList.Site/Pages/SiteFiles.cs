@@ -13,6 +13,9 @@ public static class SiteFiles
 {
     public const int FeedEntries = 20;
 
+    /// <summary>How much of the search index is written at a time.</summary>
+    private const int FlushBytes = 64 * 1024;
+
     public static Action<Stream> Feed(Document document, PipelineContext context)
     {
         var site = SitePages.Settings(context);
@@ -194,8 +197,8 @@ public static class SiteFiles
                 ? EncodeEntry(entry, link)
                 : cache.Derive(entry.BodyHtml, $"{entry.Title}\n{entry.Kind}\n{link}\n{entry.Summary}", () => EncodeEntry(entry, link));
             json.WriteRawValue(encoded, skipInputValidation: true);
-            // The writer holds what it writes until flushed: flushed as it goes, the index is never in memory whole.
-            if (json.BytesPending > 64 * 1024)
+            // The writer holds everything until flushed: unflushed, the whole index would be in memory after all.
+            if (json.BytesPending >= FlushBytes)
             {
                 json.Flush();
             }
