@@ -50,6 +50,9 @@ public sealed class Engine
             var documents = inputs;
             // Held only in documents from here: what a module replaces can be collected while the phase goes on.
             inputs = default;
+            // Off the caller's stack, too: run inside its call (modules mostly finish synchronously), the phase's
+            // first documents stayed reachable from the caller's frames until the last module was done.
+            await Task.Yield();
             foreach (var module in pipeline.ModulesOf(phase))
             {
                 cancellationToken.ThrowIfCancellationRequested();
