@@ -187,8 +187,7 @@ public static class SiteBuilder
         var commentaries = Directory.Exists(folder)
             ? Directory.EnumerateFiles(folder, "*.md").Select(f => $"commentaries/{Slug.FromFileName(f)}/index.html")
             : [];
-        var checker = new LinkChecker(result.Outputs.Values.SelectMany(d => d), SettingsOf(result), options.ThemeFolder,
-            new MarkdownRenderer(), commentaries);
+        var checker = new LinkChecker(result.Outputs.Values.SelectMany(d => d), SettingsOf(result), options.ThemeFolder, commentaries);
         return checker.Check(Environment.ProcessorCount);
     }
 

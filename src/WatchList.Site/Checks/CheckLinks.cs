@@ -4,7 +4,6 @@ using WatchList.Pipeline;
 using WatchList.Site.Content;
 using WatchList.Site.Linking;
 using WatchList.Site.Diagnostics;
-using WatchList.Site.Markdown;
 using WatchList.Site.Reading;
 
 namespace WatchList.Site.Checks;
@@ -16,13 +15,11 @@ namespace WatchList.Site.Checks;
 /// </summary>
 public sealed class CheckLinks(IReadOnlyList<string> pipelines, string sitePipeline, string themeFolder) : IModule
 {
-    private readonly MarkdownRenderer _renderer = new();
-
     public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, PipelineContext context)
     {
         var documents = pipelines.SelectMany(p => context.OutputsOf(p)).ToList();
         var settings = context.OutputsOf(sitePipeline).FirstOrDefault()?.Get(SiteKeys.Settings);
-        var checker = new LinkChecker(documents, settings, themeFolder, _renderer);
+        var checker = new LinkChecker(documents, settings, themeFolder);
         context.Diagnostics.AddRange(checker.Check(context.MaxParallelism, context.CancellationToken));
         return ValueTask.FromResult(inputs);
     }
@@ -35,16 +32,15 @@ public sealed class LinkChecker
     private readonly SiteMap _map;
     private readonly SiteSettings? _settings;
     private readonly string _assetsFolder;
-    private readonly MarkdownRenderer _renderer;
     private readonly Dictionary<string, string> _pageOfSource;
 
     /// <param name="alsoPublished">Destinations to count as published beyond those of the documents.</param>
-    public LinkChecker(IEnumerable<Document> documents, SiteSettings? settings, string themeFolder, MarkdownRenderer renderer,
+    public LinkChecker(IEnumerable<Document> documents, SiteSettings? settings, string themeFolder,
         IEnumerable<string>? alsoPublished = null)
     {
         var all = documents.ToList();
         _map = new SiteMap(all.Select(d => d.Destination).Concat(alsoPublished ?? []));
-        _pages = all.Where(d => d.Destination.Length > 0 && d.Metadata.ContainsKey(SiteKeys.BodyHtml.Name) && LinkAndRender.BodyOf(d) is not null)
+        _pages = all.Where(d => d.Destination.Length > 0 && d.Metadata.ContainsKey(LinkAndRender.Links.Name))
             .DistinctBy(d => d.Destination)
             .ToList();
         _pageOfSource = _pages.Where(p => p.Source.Length > 0)
@@ -52,7 +48,6 @@ public sealed class LinkChecker
             .ToDictionary(p => Path.GetFullPath(p.Source), p => SiteMap.SitePathOf(p.Destination));
         _settings = settings;
         _assetsFolder = DisplayPath.For(Path.Combine(themeFolder, "assets")) + "/";
-        _renderer = renderer;
     }
 
     public IReadOnlyList<Diagnostic> Check(int maxParallelism = 1, CancellationToken cancellationToken = default)
@@ -61,7 +56,7 @@ public sealed class LinkChecker
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxParallelism, CancellationToken = cancellationToken };
         Parallel.ForEach(_pages, options, page =>
         {
-            foreach (var link in WrittenLinks.In(LinkAndRender.BodyOf(page)!, _renderer))
+            foreach (var link in page.Get(LinkAndRender.Links))
             {
                 if (SiteMap.Target(link.Url, page.Destination) is { } target && !_map.Has(target))
                 {

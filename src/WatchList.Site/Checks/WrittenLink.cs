@@ -3,7 +3,6 @@ using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using WatchList.Pipeline;
 using WatchList.Site.Content;
-using WatchList.Site.Markdown;
 
 namespace WatchList.Site.Checks;
 
@@ -13,14 +12,16 @@ public sealed record WrittenLink(string Url, bool IsImage, SourceLocation Locati
 /// <summary>Finds the links and images written in a page's Markdown, with the line and column of each address.</summary>
 public static class WrittenLinks
 {
-    /// <summary>Every Markdown link and image of a body; reference links are reported at their definition.</summary>
-    public static ImmutableArray<WrittenLink> In(MarkdownSource source, MarkdownRenderer renderer)
+    /// <summary>
+    /// Every Markdown link and image of a body, from its parsed tree before anything (the mention linker) added links
+    /// to it; reference links are reported at their definition.
+    /// </summary>
+    public static ImmutableArray<WrittenLink> In(MarkdownSource source, MarkdownDocument tree)
     {
         if (!MayHoldLinks(source.Text))
         {
             return [];
         }
-        var tree = renderer.Parse(source.Text);
         var lines = new LineStarts(source.Text);
         var links = ImmutableArray.CreateBuilder<WrittenLink>();
         foreach (var link in tree.Descendants<LinkInline>())

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using WatchList.Pipeline;
+using WatchList.Site.Checks;
 using WatchList.Site.Content;
 using WatchList.Site.Markdown;
 using WatchList.Site.Output;
@@ -14,11 +15,14 @@ public sealed class LinkAndRender(MarkdownRenderer renderer, string linkerPipeli
 {
     public static readonly MetadataKey<ImmutableArray<TargetMentions>> Mentions = new("mentions");
 
+    /// <summary>The links and images the editor wrote in the body, for the whole-site link check.</summary>
+    public static readonly MetadataKey<ImmutableArray<WrittenLink>> Links = new("written-links");
+
     /// <summary>In a preview session, bodies whose text, options and glossary are unchanged are not linked again.</summary>
     public SiteCache? Cache { get; init; }
 
     /// <summary>What linking and rendering one body produces.</summary>
-    private sealed record Rendered(ImmutableArray<TargetMentions> Mentions, Outline Outline, RenderedHtml Html);
+    private sealed record Rendered(ImmutableArray<TargetMentions> Mentions, Outline Outline, RenderedHtml Html, ImmutableArray<WrittenLink> Links);
 
     public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, PipelineContext context)
     {
@@ -36,10 +40,11 @@ public sealed class LinkAndRender(MarkdownRenderer renderer, string linkerPipeli
             Rendered Render(DiagnosticBag diagnostics)
             {
                 var tree = renderer.Parse(body.Text);
+                var links = WrittenLinks.In(body, tree);
                 var result = linker.Link(tree, body, options);
                 SitePaths.Rebase(tree, settings);
                 diagnostics.AddRange(result.Diagnostics);
-                return new Rendered(result.Mentions, Outline.Of(tree, body.Text), new RenderedHtml(renderer.RenderUtf8(tree)));
+                return new Rendered(result.Mentions, Outline.Of(tree, body.Text), new RenderedHtml(renderer.RenderUtf8(tree)), links);
             }
             var rendered = Cache is null
                 ? Render(context.Diagnostics)
@@ -49,12 +54,23 @@ public sealed class LinkAndRender(MarkdownRenderer renderer, string linkerPipeli
             var mentions = targets is null
                 ? rendered.Mentions
                 : [.. rendered.Mentions.Select(m => ReferenceEquals(m.Target, targets[m.Target.Key]) ? m : m with { Target = targets[m.Target.Key] })];
-            return document
+            // A preview keeps the text: its cache compares it with the next save's, and the parsed commentary stays the same object.
+            return (Cache is null ? WithoutBodyText(document) : document)
                 .With(Mentions, mentions)
+                .With(Links, rendered.Links)
                 .With(SiteKeys.Outline, rendered.Outline)
                 .With(SiteKeys.BodyHtml, rendered.Html);
         }));
     }
+
+    /// <summary>
+    /// A commentary whose body is rendered no longer holds its Markdown: everything made from it (HTML, outline,
+    /// mentions, written links) is kept, and the text of every commentary would otherwise be held until the site is written.
+    /// </summary>
+    private static Document WithoutBodyText(Document document) =>
+        document.TryGet(SiteKeys.Commentary, out var commentary)
+            ? document.With(SiteKeys.Commentary, commentary with { Body = commentary.Body with { Text = "" } })
+            : document;
 
     /// <summary>The Markdown body of a commentary, term or actor; null for any other document.</summary>
     public static MarkdownSource? BodyOf(Document document) =>
