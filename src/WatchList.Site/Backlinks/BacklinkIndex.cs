@@ -74,10 +74,8 @@ public sealed class BacklinkIndex
         {
             byKey.Add(target.Key, target);
         }
-        var ordered = commentaries
-            .OrderByDescending(c => c.Commentary.Date)
-            .ThenBy(c => c.Commentary.Title, StringComparer.Ordinal)
-            .ToList();
+        var ordered = commentaries.ToList();
+        ordered.Sort((a, b) => Commentary.NewestFirst(a.Commentary, b.Commentary));
         var byTarget = new Dictionary<string, List<Backlink>>(StringComparer.Ordinal);
         var byCommentary = new Dictionary<string, ImmutableArray<TargetMentions>>(ordered.Count, StringComparer.Ordinal);
         foreach (var (commentary, mentions) in ordered)

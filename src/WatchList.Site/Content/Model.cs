@@ -37,6 +37,22 @@ public sealed record Commentary(
     MarkdownSource Body)
 {
     public string Url => $"/commentaries/{Slug}/";
+
+    /// <summary>
+    /// The order of every list of commentaries: newest first, then by title, then by file, so that the
+    /// order never depends on how a sort treats equals. A comparison rather than LINQ ordering: the
+    /// sorts over dates and tuples it needs were compiled at start-up (bench/: cold start).
+    /// </summary>
+    public static int NewestFirst(Commentary a, Commentary b)
+    {
+        var byDate = b.Date.CompareTo(a.Date);
+        if (byDate != 0)
+        {
+            return byDate;
+        }
+        var byTitle = string.CompareOrdinal(a.Title, b.Title);
+        return byTitle != 0 ? byTitle : string.CompareOrdinal(a.Body.Path, b.Body.Path);
+    }
 }
 
 public sealed record GlossaryTerm(

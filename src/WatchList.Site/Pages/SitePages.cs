@@ -24,10 +24,12 @@ public static class SitePages
         context.OutputsOf(SitePipelines.Linker).Single().Get(BuildLinker.Key);
 
     /// <summary>Commentary documents, newest first (the order of every list of commentaries).</summary>
-    public static List<Document> NewestFirst(PipelineContext context) =>
-        [.. context.OutputsOf(SitePipelines.Commentaries)
-            .OrderByDescending(d => d.Get(SiteKeys.Commentary).Date)
-            .ThenBy(d => d.Get(SiteKeys.Commentary).Title, StringComparer.Ordinal)];
+    public static List<Document> NewestFirst(PipelineContext context)
+    {
+        List<Document> documents = [.. context.OutputsOf(SitePipelines.Commentaries)];
+        documents.Sort((a, b) => Content.Commentary.NewestFirst(a.Get(SiteKeys.Commentary), b.Get(SiteKeys.Commentary)));
+        return documents;
+    }
 
     public static object Commentary(Document document, PipelineContext context)
     {
@@ -203,10 +205,10 @@ public static class SitePages
                 ["commentaries"] = g.Select(PageModels.Commentary).ToList(),
             })
             .ToList();
+        // Commentaries are newest first, so the series come out by their latest commentary, newest first.
         page["series"] = all
             .Where(c => c.Series is not null)
             .GroupBy(c => c.Series!)
-            .OrderByDescending(g => g.Max(c => c.Date))
             .Select(g => new Dictionary<string, object?>
             {
                 ["title"] = g.Key,

@@ -81,9 +81,15 @@ public sealed class Theme
 
     public bool Has(string template) => _pages.ContainsKey(template);
 
-    private static Dictionary<string, (string Path, string Text, ImmutableArray<Node> Nodes)> ParseFolder(string folder)
+    /// <summary>
+    /// One parsed template file. A class, not a tuple: generic code over a class is shared and compiled
+    /// ahead, over a tuple of references it was compiled at every start-up.
+    /// </summary>
+    private sealed record Template(string Path, string Text, ImmutableArray<Node> Nodes);
+
+    private static Dictionary<string, Template> ParseFolder(string folder)
     {
-        var parsed = new Dictionary<string, (string, string, ImmutableArray<Node>)>(StringComparer.Ordinal);
+        var parsed = new Dictionary<string, Template>(StringComparer.Ordinal);
         if (!Directory.Exists(folder))
         {
             return parsed;
@@ -94,7 +100,7 @@ public sealed class Theme
             try
             {
                 var text = ReadFiles.DecodeUtf8(shown, File.ReadAllBytes(file));
-                parsed[Path.GetFileNameWithoutExtension(file)] = (shown, text, Parser.Parse(text));
+                parsed[Path.GetFileNameWithoutExtension(file)] = new Template(shown, text, Parser.Parse(text));
             }
             catch (TemplateException e)
             {
@@ -106,7 +112,7 @@ public sealed class Theme
 
     /// <summary>Every partial and helper a template names must exist.</summary>
     private static void Validate(string path, ImmutableArray<Node> nodes,
-        Dictionary<string, (string Path, string Text, ImmutableArray<Node> Nodes)> partials, Dictionary<string, Helper> helpers)
+        Dictionary<string, Template> partials, Dictionary<string, Helper> helpers)
     {
         foreach (var node in nodes)
         {
