@@ -110,7 +110,7 @@ public static class SitePipelines
             new(TermPages)
             {
                 Dependencies = [Site, Glossary, Linker],
-                Process = [new TakeFrom(Glossary), new LinkAndRender(markdown, Linker, Site) { Cache = cache }],
+                Process = [new TakeFrom(Glossary), new RelateTerms(), new LinkAndRender(markdown, Linker, Site) { Cache = cache }],
                 Output = [new RenderPage(Theme, "term", SitePages.Term) { Cache = cache }, write],
             },
             new(ActorPages)

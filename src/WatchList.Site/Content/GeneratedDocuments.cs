@@ -30,3 +30,40 @@ public sealed class TakeFrom(string pipeline) : IModule
     public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, PipelineContext context) =>
         ValueTask.FromResult(inputs.AddRange(context.OutputsOf(pipeline)));
 }
+
+/// <summary>
+/// Process module of the term pages: gives each term the terms related to it both ways (those it names
+/// and those that name it), by title, from one index of the glossary rather than a search per page.
+/// </summary>
+public sealed class RelateTerms : IModule
+{
+    public static readonly MetadataKey<ImmutableArray<GlossaryTerm>> Key = new("related-terms");
+
+    public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, PipelineContext context)
+    {
+        var terms = inputs.Select(d => d.Get(SiteKeys.Term)).ToList();
+        var byId = new Dictionary<string, GlossaryTerm>(StringComparer.Ordinal);
+        var namedBy = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var term in terms)
+        {
+            byId.TryAdd(term.Id, term);
+            foreach (var id in term.Related)
+            {
+                (namedBy.TryGetValue(id, out var list) ? list : namedBy[id] = []).Add(term.Id);
+            }
+        }
+        return ValueTask.FromResult(inputs.Select(document =>
+        {
+            var term = document.Get(SiteKeys.Term);
+            ImmutableArray<GlossaryTerm> related =
+            [
+                .. term.Related.Concat(namedBy.GetValueOrDefault(term.Id) ?? [])
+                    .Distinct()
+                    .Where(byId.ContainsKey)
+                    .Select(id => byId[id])
+                    .OrderBy(t => t.Title, StringComparer.OrdinalIgnoreCase),
+            ];
+            return document.With(Key, related);
+        }).ToImmutableArray());
+    }
+}

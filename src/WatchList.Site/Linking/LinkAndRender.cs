@@ -80,7 +80,7 @@ public sealed class LinkAndRender(MarkdownRenderer renderer, string linkerPipeli
         : null;
 
     private static LinkTarget? Self(MentionLinker linker, Document document) =>
-        document.TryGet(SiteKeys.Term, out var term) ? linker.Targets.FirstOrDefault(t => t.Kind == TargetKind.Term && t.Id == term.Id)
-        : document.TryGet(SiteKeys.Actor, out var actor) ? linker.Targets.FirstOrDefault(t => t.Kind == TargetKind.Actor && t.Id == actor.Id)
+        document.TryGet(SiteKeys.Term, out var term) ? linker.TargetOf(TargetKind.Term, term.Id)
+        : document.TryGet(SiteKeys.Actor, out var actor) ? linker.TargetOf(TargetKind.Actor, actor.Id)
         : null;
 }

@@ -33,10 +33,16 @@ public sealed class MentionLinker
     private readonly ImmutableArray<LinkTarget> _targets;
     private readonly AliasAutomaton _automaton;
     private readonly Dictionary<string, List<LinkTarget>> _byName;
+    private readonly Dictionary<string, LinkTarget> _byKey;
 
     public MentionLinker(ImmutableArray<LinkTarget> targets)
     {
         _targets = targets;
+        _byKey = new Dictionary<string, LinkTarget>(targets.Length, StringComparer.Ordinal);
+        foreach (var target in targets)
+        {
+            _byKey.TryAdd(target.Key, target);
+        }
         var patterns = new List<AliasAutomaton.Pattern>();
         _byName = new Dictionary<string, List<LinkTarget>>(StringComparer.OrdinalIgnoreCase);
         for (var t = 0; t < targets.Length; t++)
@@ -61,6 +67,10 @@ public sealed class MentionLinker
     }
 
     public ImmutableArray<LinkTarget> Targets => _targets;
+
+    /// <summary>The term or actor with this id, or null: found by key, not by a search of every target per page.</summary>
+    public LinkTarget? TargetOf(TargetKind kind, string id) =>
+        _byKey.GetValueOrDefault((kind == TargetKind.Term ? "term-" : "actor-") + id);
 
     /// <summary>The title and aliases of a target, each once.</summary>
     public static IEnumerable<string> NamesOf(LinkTarget target) =>

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using WatchList.Site.Backlinks;
 using WatchList.Site.Content;
 using WatchList.Site.Linking;
@@ -42,14 +43,9 @@ public static class EntryModels
         }))];
 
     public static Dictionary<string, object?> TermPage(GlossaryTerm term, LinkTarget target, BacklinkIndex backlinks,
-        IReadOnlyList<GlossaryTerm> allTerms)
+        ImmutableArray<GlossaryTerm> relatedTerms)
     {
-        // Related both ways: the terms this one names, and the terms that name it.
-        var related = term.Related
-            .Concat(allTerms.Where(t => t.Related.Contains(term.Id)).Select(t => t.Id))
-            .Distinct()
-            .Select(id => allTerms.First(t => t.Id == id))
-            .OrderBy(t => t.Title, StringComparer.OrdinalIgnoreCase)
+        var related = relatedTerms
             .Select(t => new Dictionary<string, object?> { ["title"] = t.Title, ["url"] = t.Url, ["summary"] = t.Summary })
             .ToList();
         var mentions = backlinks.MentionsOf(target);

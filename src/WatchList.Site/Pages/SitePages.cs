@@ -123,10 +123,9 @@ public static class SitePages
     public static object Term(Document document, PipelineContext context)
     {
         var term = document.Get(SiteKeys.Term);
-        var target = Linker(context).Targets.First(t => t.Kind == TargetKind.Term && t.Id == term.Id);
-        var terms = context.OutputsOf(SitePipelines.Glossary).Select(d => d.Get(SiteKeys.Term)).ToList();
+        var target = Linker(context).TargetOf(TargetKind.Term, term.Id)!;
         var page = PageModels.Page(Settings(context), term.Title, term.Url, term.Summary);
-        page["term"] = EntryModels.TermPage(term, target, Backlinks(context), terms);
+        page["term"] = EntryModels.TermPage(term, target, Backlinks(context), document.Get(RelateTerms.Key));
         page["body"] = PageModels.Html(document);
         page["definitions"] = EntryModels.Definitions(document.Get(LinkAndRender.Mentions));
         return page;
@@ -135,7 +134,7 @@ public static class SitePages
     public static object Actor(Document document, PipelineContext context)
     {
         var actor = document.Get(SiteKeys.Actor);
-        var target = Linker(context).Targets.First(t => t.Kind == TargetKind.Actor && t.Id == actor.Id);
+        var target = Linker(context).TargetOf(TargetKind.Actor, actor.Id)!;
         var actors = context.OutputsOf(SitePipelines.Actors).Select(d => d.Get(SiteKeys.Actor)).ToList();
         var page = PageModels.Page(Settings(context), actor.Title, actor.Url, actor.Summary ?? actor.Title);
         page["actor"] = EntryModels.ActorPage(actor, target, Backlinks(context), actors);
@@ -169,7 +168,7 @@ public static class SitePages
                     .Select(a =>
                     {
                         var model = EntryModels.Brief(a);
-                        var target = linker.Targets.First(t => t.Kind == TargetKind.Actor && t.Id == a.Id);
+                        var target = linker.TargetOf(TargetKind.Actor, a.Id)!;
                         model["count"] = backlinks.MentionsOf(target).Length;
                         return model;
                     })
