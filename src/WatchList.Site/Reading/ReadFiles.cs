@@ -30,15 +30,19 @@ public sealed class ReadFiles(string folder, string pattern, bool recursive = fa
             .Select(f => Document.Create(DisplayPath.For(f, workingFolder), ""))
             .ToImmutableArray();
         return ValueTask.FromResult(context.MapParallel(files, document =>
-            document.WithContent(new TextContent(Cache is null ? Read(document) : Cache.ReadText(document.Source, () => Read(document))))));
+        {
+            // Opened by full path: a relative one makes every open ask the system for the working folder.
+            var path = Path.IsPathRooted(document.Source) ? document.Source : Path.Join(workingFolder, document.Source);
+            return document.WithContent(new TextContent(Cache is null ? Read(document, path) : Cache.ReadText(path, () => Read(document, path))));
+        }));
     }
 
-    private static string Read(Document document)
+    private static string Read(Document document, string path)
     {
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(document.Source);
+            bytes = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
