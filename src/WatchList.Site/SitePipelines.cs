@@ -60,12 +60,11 @@ public static class SitePipelines
                 Process = [new CreatePage(destination)],
                 Output = [new RenderPage(Theme, template, model) { Cache = cache }, write],
             };
-        Pipeline.Pipeline File(string name, string destination, Func<Document, PipelineContext, Action<Stream>> writer,
-            Func<Document, PipelineContext, ulong> digest) =>
+        Pipeline.Pipeline File(string name, string destination, Func<Document, PipelineContext, SiteFile> file) =>
             new(name)
             {
                 Process = [new CreatePage(destination)],
-                Output = [new WriteWith(writer) { Cache = cache, Digest = digest }, write],
+                Output = [new WriteWith(file) { Cache = cache }, write],
             };
 
         return
@@ -129,13 +128,13 @@ public static class SitePipelines
             Page(NotFound, "404.html", "404", SitePages.NotFound),
 
             // Files for readers' tools, search engines and GitHub Pages.
-            File(Feed, "feed.xml", SiteFiles.Feed, SiteFiles.FeedDigest),
-            File(Sitemap, "sitemap.xml", SiteFiles.Sitemap, SiteFiles.SitemapDigest),
-            File(SearchIndex, "search-index.json", SiteFiles.SearchIndex(cache), SiteFiles.SearchIndexDigest),
+            File(Feed, "feed.xml", SiteFiles.Feed),
+            File(Sitemap, "sitemap.xml", SiteFiles.Sitemap),
+            File(SearchIndex, "search-index.json", SiteFiles.SearchIndex(cache)),
             new(HostFiles)
             {
                 Process = [new CreatePage("robots.txt"), new CreatePage(".nojekyll")],
-                Output = [new WriteWith(SiteFiles.HostFile) { Cache = cache, Digest = SiteFiles.HostFileDigest }, write],
+                Output = [new WriteWith(SiteFiles.HostFile) { Cache = cache }, write],
             },
             // In a preview session: which pages the last save may have changed.
             .. cache is null ? [] : new Pipeline.Pipeline[] { new(Changes) { PostProcess = [new FindChanges(cache)] } },

@@ -35,10 +35,6 @@ public sealed class ChangeScope
     /// built from one file (the home page, the indexes) show only what a text-only change leaves alone.
     /// </summary>
     public bool MayChange(Document page) => _sources is null || _sources.Contains(page.Source);
-
-    public bool IsEverything => _sources is null;
-
-    public int Count => _sources?.Count ?? -1;
 }
 
 /// <summary>What of the site a build saw, to compare the next build with.</summary>

@@ -45,8 +45,10 @@ public sealed class SiteCache
         !Directory.Exists(folder) ? "" : string.Join("\n", Directory
             .EnumerateFiles(folder, "*", SearchOption.AllDirectories)
             .Order(StringComparer.Ordinal)
-            .Select(f => new FileInfo(f))
-            .Select(f => $"{f.FullName}|{f.Length}|{f.LastWriteTimeUtc.Ticks}"));
+            .Select(f => StampOf(new FileInfo(f))));
+
+    /// <summary>A file's path, size and modification time: a save always changes the last.</summary>
+    public static string StampOf(FileInfo file) => $"{file.FullName}|{file.Length}|{file.LastWriteTimeUtc.Ticks}";
 
     /// <summary>
     /// The value <paramref name="step"/> kept last time when it was computed for the same
@@ -104,11 +106,19 @@ public sealed class SiteCache
 
     private readonly ConditionalWeakTable<object, Derived> _derived = new();
 
-    /// <summary>True when the page at this destination was last written from a model with this digest.</summary>
-    public bool IsUnchanged(string destination, ulong digest) =>
-        _pages.TryGetValue(destination, out var last) && last == digest;
-
-    public void Written(string destination, ulong digest) => _pages[destination] = digest;
+    /// <summary>
+    /// The file with its content, marked unchanged (left as it is on disk) when the file at its destination
+    /// was last written from inputs with the same digest; the digest is remembered for the next build.
+    /// </summary>
+    public Document WithContent(Document file, IContent content, ulong digest)
+    {
+        if (_pages.TryGetValue(file.Destination, out var last) && last == digest)
+        {
+            return file.WithContent(new UnchangedContent(content));
+        }
+        _pages[file.Destination] = digest;
+        return file.WithContent(content);
+    }
 
     /// <summary>Every file of the site as the last good build left it, by full path.</summary>
     public IReadOnlySet<string>? SiteFiles { get; set; }

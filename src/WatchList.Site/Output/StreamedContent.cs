@@ -8,29 +8,24 @@ public sealed class StreamedContent(Action<Stream> write) : IContent
     public void WriteTo(Stream destination) => write(destination);
 }
 
-/// <summary>Output module: gives each document content written by a function when the file is written.</summary>
-public sealed class WriteWith(Func<Document, PipelineContext, Action<Stream>> writer) : PerDocumentModule
+/// <summary>A file of the site besides its pages: how to write it, and a digest of what it is written from.</summary>
+/// <param name="Digest">Worked out only in a preview session, to leave an unchanged file alone; without one the file is always written.</param>
+public sealed record SiteFile(Action<Stream> Write, Func<ulong>? Digest = null);
+
+/// <summary>
+/// Output module: gives each document content written by a function when the file is written. The
+/// function gathers what the file is made of once, for both the writing and the digest.
+/// </summary>
+public sealed class WriteWith(Func<Document, PipelineContext, SiteFile> file) : PerDocumentModule
 {
     /// <summary>In a preview session, a file whose inputs digest as last time is left as it is on disk.</summary>
     public SiteCache? Cache { get; init; }
 
-    /// <summary>A digest of everything the file is written from; without one the file is always written.</summary>
-    public Func<Document, PipelineContext, ulong>? Digest { get; init; }
-
     protected override Document? Execute(Document input, PipelineContext context)
     {
-        var content = new StreamedContent(writer(input, context));
-        if (Cache is null || Digest is null)
-        {
-            return input.WithContent(content);
-        }
-        var digest = Digest(input, context);
-        if (Cache.IsUnchanged(input.Destination, digest))
-        {
-            return input.WithContent(new UnchangedContent(content));
-        }
-        Cache.Written(input.Destination, digest);
-        return input.WithContent(content);
+        var (write, digest) = file(input, context);
+        var content = new StreamedContent(write);
+        return Cache is null || digest is null ? input.WithContent(content) : Cache.WithContent(input, content, digest());
     }
 }
 

@@ -5,6 +5,7 @@ using System.Xml;
 using WatchList.Pipeline;
 using WatchList.Site.Content;
 using WatchList.Site.Markdown;
+using WatchList.Site.Output;
 
 namespace WatchList.Site.Pages;
 
@@ -16,37 +17,25 @@ public static class SiteFiles
     /// <summary>How much of the search index is written at a time.</summary>
     private const int FlushBytes = 64 * 1024;
 
-    public static Action<Stream> Feed(Document document, PipelineContext context)
+    /// <summary>The feed, and what it is written from: the settings and the latest entries with their bodies' digests.</summary>
+    public static SiteFile Feed(Document document, PipelineContext context)
     {
         var site = SitePages.Settings(context);
         var newestFirst = SitePages.NewestFirst(context);
-        return stream => WriteAtomFeed(stream, site, newestFirst);
+        return new SiteFile(stream => WriteAtomFeed(stream, site, newestFirst), () => Output.Fingerprint.Of(newestFirst.Take(FeedEntries)
+            .Select(d => (object?)new List<object?> { PageModels.Commentary(d.Get(SiteKeys.Commentary)), PageModels.Html(d) })
+            .Append(site.ToString())
+            .ToList()));
     }
 
-    /// <summary>What the feed is written from: the settings and the latest entries with their bodies' digests.</summary>
-    public static ulong FeedDigest(Document document, PipelineContext context) =>
-        Output.Fingerprint.Of(SitePages.NewestFirst(context).Take(FeedEntries)
-            .Select(d => (object?)new List<object?> { PageModels.Commentary(d.Get(SiteKeys.Commentary)), PageModels.Html(d) })
-            .Append(SitePages.Settings(context).ToString())
-            .ToList());
-
-    public static ulong SitemapDigest(Document document, PipelineContext context) =>
-        Output.Fingerprint.Of(SitemapPages(context)
-            .Select(p => (object?)$"{p.Path}|{p.Modified:O}")
-            .Append(SitePages.Settings(context).ToString())
-            .ToList());
-
-    public static ulong SearchIndexDigest(Document document, PipelineContext context) =>
-        Output.Fingerprint.Of(SearchEntries(context)
-            .Select(e => (object?)new List<object?> { e.Title, e.Kind, e.Url, e.Summary, e.BodyHtml })
-            .Append(SitePages.Settings(context).ToString())
-            .ToList());
-
-    public static Action<Stream> Sitemap(Document document, PipelineContext context)
+    public static SiteFile Sitemap(Document document, PipelineContext context)
     {
         var site = SitePages.Settings(context);
         var pages = SitemapPages(context);
-        return stream => WriteSitemap(stream, site, pages);
+        return new SiteFile(stream => WriteSitemap(stream, site, pages), () => Output.Fingerprint.Of(pages
+            .Select(p => (object?)$"{p.Path}|{p.Modified:O}")
+            .Append(site.ToString())
+            .ToList()));
     }
 
     /// <summary>Every page a reader reaches by links, by address, with the date of each commentary.</summary>
@@ -61,11 +50,14 @@ public static class SiteFiles
     /// encoded once and kept with its rendered body, so a rebuild after one save re-encodes one entry
     /// and copies the others.
     /// </summary>
-    public static Func<Document, PipelineContext, Action<Stream>> SearchIndex(Output.SiteCache? cache) => (document, context) =>
+    public static Func<Document, PipelineContext, SiteFile> SearchIndex(Output.SiteCache? cache) => (document, context) =>
     {
         var site = SitePages.Settings(context);
         var entries = SearchEntries(context);
-        return stream => WriteSearchIndex(stream, site, entries, cache);
+        return new SiteFile(stream => WriteSearchIndex(stream, site, entries, cache), () => Output.Fingerprint.Of(entries
+            .Select(e => (object?)new List<object?> { e.Title, e.Kind, e.Url, e.Summary, e.BodyHtml })
+            .Append(site.ToString())
+            .ToList()));
     };
 
     /// <summary>What search finds: every commentary, newest first, then the glossary terms and the actors.</summary>
@@ -80,15 +72,15 @@ public static class SiteFiles
                 .Select(d => (Document: d, Actor: d.Get(SiteKeys.Actor)))
                 .Select(x => new SearchEntry(x.Actor.Title, "Actor", x.Actor.Url, x.Actor.Summary ?? "", x.Document.Get(SiteKeys.BodyHtml))))];
 
-    /// <summary>robots.txt naming the sitemap, and an empty .nojekyll so GitHub Pages serves the files as they are.</summary>
-    /// <summary>robots.txt names the sitemap's address; .nojekyll is always empty.</summary>
-    public static ulong HostFileDigest(Document document, PipelineContext context) =>
-        Output.Fingerprint.Of(new List<object?> { document.Destination, SitePages.Settings(context).ToString() });
-
-    public static Action<Stream> HostFile(Document document, PipelineContext context)
+    /// <summary>
+    /// robots.txt naming the sitemap, and an empty .nojekyll so GitHub Pages serves the files as they are;
+    /// what they are written from is the settings (the sitemap's address).
+    /// </summary>
+    public static SiteFile HostFile(Document document, PipelineContext context)
     {
         var site = SitePages.Settings(context);
-        return document.Destination == "robots.txt" ? stream => WriteRobots(stream, site) : _ => { };
+        Action<Stream> write = document.Destination == "robots.txt" ? stream => WriteRobots(stream, site) : _ => { };
+        return new SiteFile(write, () => Output.Fingerprint.Of(new List<object?> { document.Destination, site.ToString() }));
     }
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);

@@ -18,27 +18,13 @@ public sealed class ReadAssets(string folder, string destinationFolder) : IModul
         return ValueTask.FromResult(Directory
             .EnumerateFiles(folder, "*", SearchOption.AllDirectories)
             .Order(StringComparer.Ordinal)
-            .Select(file => Document.Create(
+            .Select(file => LeftAsOnDisk(file, Document.Create(
                 DisplayPath.For(file),
                 destinationFolder + "/" + Path.GetRelativePath(folder, file).Replace('\\', '/'),
-                new FileContent(file)))
-            .Select(Unchanged)
+                new FileContent(file))))
             .ToImmutableArray());
     }
 
-    private Document Unchanged(Document asset)
-    {
-        if (Cache is null)
-        {
-            return asset;
-        }
-        var file = new FileInfo(asset.Source);
-        var digest = Output.Fingerprint.Of(new List<object?> { file.Length.ToString(), file.LastWriteTimeUtc.Ticks.ToString() });
-        if (Cache.IsUnchanged(asset.Destination, digest))
-        {
-            return asset.WithContent(new Output.UnchangedContent(asset.Content));
-        }
-        Cache.Written(asset.Destination, digest);
-        return asset;
-    }
+    private Document LeftAsOnDisk(string file, Document asset) =>
+        Cache is null ? asset : Cache.WithContent(asset, asset.Content, Output.Fingerprint.Of(Output.SiteCache.StampOf(new FileInfo(file))));
 }

@@ -16,26 +16,21 @@ public sealed class RenderPage(string themePipeline, string template, Func<Docum
     protected override Document? Execute(Document input, PipelineContext context)
     {
         var theme = context.OutputsOf(themePipeline).Single().Get(LoadTheme.Key);
+        // The model is built when the page is written, so no more than a page per core is in memory.
+        var modelWhenWritten = new StreamedTextContent(writer => theme.Render(template, writer, model(input, context)));
         if (Cache is null)
         {
-            // The model is built when the page is written, so no more than a page per core is in memory.
-            return input.WithContent(new StreamedTextContent(writer => theme.Render(template, writer, model(input, context))));
+            return input.WithContent(modelWhenWritten);
         }
         var scope = context.OutputsOf(SitePipelines.Changes).FirstOrDefault()?.Get(ChangeScope.Key);
         if (scope is not null && !scope.MayChange(input) && Cache.HasPage(input.Destination))
         {
             // Nothing this page shows changed: its model is not even built, unless the file went missing.
-            return input.WithContent(new UnchangedContent(new StreamedTextContent(writer => theme.Render(template, writer, model(input, context)))));
+            return input.WithContent(new UnchangedContent(modelWhenWritten));
         }
         // In a preview session the model is built now, to tell from its digest whether the page changed.
         var pageModel = model(input, context);
-        var content = new StreamedTextContent(writer => theme.Render(template, writer, pageModel));
         var digest = Fingerprint.Combine(Fingerprint.Combine(theme.Fingerprint, template), pageModel);
-        if (Cache.IsUnchanged(input.Destination, digest))
-        {
-            return input.WithContent(new UnchangedContent(content));
-        }
-        Cache.Written(input.Destination, digest);
-        return input.WithContent(content);
+        return Cache.WithContent(input, new StreamedTextContent(writer => theme.Render(template, writer, pageModel)), digest);
     }
 }
