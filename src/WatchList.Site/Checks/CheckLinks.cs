@@ -43,9 +43,12 @@ public sealed class LinkChecker
         _pages = all.Where(d => d.Destination.Length > 0 && d.Metadata.ContainsKey(LinkAndRender.Links.Name))
             .DistinctBy(d => d.Destination)
             .ToList();
-        _pageOfSource = _pages.Where(p => p.Source.Length > 0)
-            .DistinctBy(p => Path.GetFullPath(p.Source))
-            .ToDictionary(p => Path.GetFullPath(p.Source), p => SiteMap.SitePathOf(p.Destination));
+        // The first page of each file, its full path worked out once per page.
+        _pageOfSource = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var page in _pages.Where(p => p.Source.Length > 0))
+        {
+            _pageOfSource.TryAdd(Path.GetFullPath(page.Source), SiteMap.SitePathOf(page.Destination));
+        }
         _settings = settings;
         _assetsFolder = DisplayPath.For(Path.Combine(themeFolder, "assets")) + "/";
     }
