@@ -60,9 +60,12 @@ public sealed class LiveReload
         lock (_lock)
         {
             _failure = problems;
-            Broadcast(Event("failed", JsonSerializer.Serialize(problems)));
+            Broadcast(Event("failed", JsonString(problems)));
         }
     }
+
+    /// <summary>Text as a JSON string literal, as the overlay script parses it.</summary>
+    private static string JsonString(string text) => $"\"{JsonEncodedText.Encode(text)}\"";
 
     /// <summary>Streams events to one tab until it goes away or the server stops.</summary>
     /// <param name="pageBuild">The build the tab's page came from, or null if unknown.</param>
@@ -78,7 +81,7 @@ public sealed class LiveReload
             }
             if (_failure is not null)
             {
-                tab.Writer.TryWrite(Event("failed", JsonSerializer.Serialize(_failure)));
+                tab.Writer.TryWrite(Event("failed", JsonString(_failure)));
             }
             _tabs.Add(tab);
         }

@@ -46,6 +46,13 @@ public sealed class HandlebarsTests : IDisposable
     }
 
     [Fact]
+    public void A_path_into_text_or_a_list_finds_nothing()
+    {
+        var data = Data(("title", "Yongbyon"), ("items", new List<object> { "a" }));
+        Assert.Equal("[][]", Render("[{{title.Length}}][{{items.Count}}]", data));
+    }
+
+    [Fact]
     public void If_and_unless_follow_handlebars_truth()
     {
         var template = "{{#if v}}yes{{else}}no{{/if}}";

@@ -140,12 +140,16 @@ public sealed class Renderer(
         }
     }
 
+    /// <summary>
+    /// A field of a model. Models are dictionaries (page models are built as such), so a path into anything
+    /// else (text, a number, a list) finds nothing, as a missing field does. No reflection: the published
+    /// program is trimmed.
+    /// </summary>
     private static object? Member(object? value, string name) => value switch
     {
         IReadOnlyDictionary<string, object?> dictionary => dictionary.GetValueOrDefault(name),
         IDictionary<string, object?> dictionary => dictionary.TryGetValue(name, out var member) ? member : null,
-        null => null,
-        _ => value.GetType().GetProperty(name)?.GetValue(value),
+        _ => null,
     };
 
     /// <summary>Handlebars' truth: false, nothing, empty text, zero and empty lists are false.</summary>
