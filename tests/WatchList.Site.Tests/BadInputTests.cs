@@ -87,8 +87,9 @@ public class BadInputTests
             Body.
             """));
 
-        Assert.Equal(site.Shown(NewCommentary), error.Location.Path);
-        Assert.Contains("not valid YAML", error.Message);
+        AssertAt(error, site.Shown(NewCommentary), 5, 10);
+        Assert.Equal("the front matter is not valid YAML: this '[' is not closed", error.Message);
+        Assert.Contains("close it with ']'", error.Hint);
     }
 
     [Fact]
@@ -102,8 +103,8 @@ public class BadInputTests
             base_url: https://example.org/
             """));
 
-        Assert.Equal(site.Shown("site.yml"), error.Location.Path);
-        Assert.Contains("not valid YAML", error.Message);
+        AssertAt(error, site.Shown("site.yml"), 2, 14);
+        Assert.Contains("this '[' is not closed", error.Message);
     }
 
     [Theory]

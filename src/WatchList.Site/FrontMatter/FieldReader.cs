@@ -45,13 +45,14 @@ public sealed class FieldReader
                 "the front matter is not valid YAML: " + Describe(e),
                 "check the indentation and quote values that contain ': ' or start with a special character"));
         }
-        catch (InvalidOperationException e)
+        catch (InvalidOperationException)
         {
-            // YamlDotNet reports some malformed flow collections this way, without a position.
+            // YamlDotNet reports an unclosed '[' or '{' this way, with neither a position nor a useful message.
+            var (line, column, bracket) = FirstUnclosed(yaml) ?? (1, 1, '[');
             throw new DiagnosticException(Diagnostic.Error(
-                new SourceLocation(path, lineOffset + 1, 1),
-                "the front matter is not valid YAML: " + e.Message.TrimEnd('.'),
-                "check that every '[' and '{' is closed and quote values that contain ': '"));
+                new SourceLocation(path, line + lineOffset, column),
+                $"the front matter is not valid YAML: this '{bracket}' is not closed",
+                $"close it with '{(bracket == '[' ? ']' : '}')}' on the same line, or quote the value if the '{bracket}' is part of the text"));
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
         {
@@ -73,6 +74,43 @@ public sealed class FieldReader
             }
         }
         return reader;
+    }
+
+    /// <summary>The first '[' or '{' that is never closed, outside quotes and comments (1-based line and column).</summary>
+    private static (int Line, int Column, char Bracket)? FirstUnclosed(string yaml)
+    {
+        var open = new Stack<(int Line, int Column, char Bracket)>();
+        var lines = yaml.Split('\n');
+        for (var l = 0; l < lines.Length; l++)
+        {
+            var text = lines[l];
+            char? quote = null;
+            for (var c = 0; c < text.Length; c++)
+            {
+                var ch = text[c];
+                if (quote is { } q)
+                {
+                    quote = ch == q ? null : quote;
+                }
+                else if (ch is '"' or '\'' && (c == 0 || text[c - 1] is ' ' or '[' or '{' or ',' or ':'))
+                {
+                    quote = ch;
+                }
+                else if (ch == '#' && (c == 0 || text[c - 1] == ' '))
+                {
+                    break;
+                }
+                else if (ch is '[' or '{')
+                {
+                    open.Push((l + 1, c + 1, ch));
+                }
+                else if (ch is ']' or '}' && open.Count > 0)
+                {
+                    open.Pop();
+                }
+            }
+        }
+        return open.Count > 0 ? open.Reverse().First() : null;
     }
 
     public SourceLocation At(Mark mark) => new(_path, (int)mark.Line + _lineOffset, (int)mark.Column);
