@@ -75,11 +75,17 @@ public static class ContentExtensions
     }
 }
 
+/// <summary>A text writer that also takes text already encoded as UTF-8, and writes it on without decoding it.</summary>
+public interface IUtf8TextWriter
+{
+    void WriteUtf8(ReadOnlySpan<byte> utf8);
+}
+
 /// <summary>
 /// Writes text to a stream as UTF-8 (no byte-order mark) through buffers rented from the shared pool: a
 /// page costs no new buffers, where a <see cref="StreamWriter"/> allocates two, one on the large object heap.
 /// </summary>
-internal sealed class PooledUtf8Writer(Stream destination) : TextWriter
+internal sealed class PooledUtf8Writer(Stream destination) : TextWriter, IUtf8TextWriter
 {
     private const int BufferChars = 8 * 1024;
 
@@ -116,6 +122,12 @@ internal sealed class PooledUtf8Writer(Stream destination) : TextWriter
             _length += take;
             buffer = buffer[take..];
         }
+    }
+
+    public void WriteUtf8(ReadOnlySpan<byte> utf8)
+    {
+        Drain(flush: true);
+        destination.Write(utf8);
     }
 
     public override void Flush()

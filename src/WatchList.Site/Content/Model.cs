@@ -13,7 +13,13 @@ public sealed record SiteSettings(
     public string BasePath => BaseUrl.AbsolutePath.EndsWith('/') ? BaseUrl.AbsolutePath : BaseUrl.AbsolutePath + "/";
 
     /// <summary>A site path ("/commentaries/x/") under the base path: "/repo/commentaries/x/".</summary>
-    public string Link(string sitePath) => BasePath + sitePath.TrimStart('/');
+    public string Link(string sitePath)
+    {
+        // Called for every link of every page: one string made, not three.
+        var basePath = BaseUrl.AbsolutePath;
+        var path = sitePath.AsSpan().TrimStart('/');
+        return basePath.EndsWith('/') ? string.Concat(basePath, path) : string.Concat(basePath, "/", path);
+    }
 
     /// <summary>A site path as an absolute URL, for canonical links, feeds and sitemaps.</summary>
     public string AbsoluteUrl(string sitePath) => new Uri(BaseUrl, sitePath.TrimStart('/')).AbsoluteUri;

@@ -11,36 +11,56 @@ public static class HtmlText
         "a", "abbr", "b", "cite", "code", "del", "em", "i", "ins", "kbd", "mark", "q", "s", "small", "span", "strong", "sub", "sup", "time", "u",
     };
 
-    public static string From(ReadOnlySpan<byte> html)
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> InlineByName = Inline.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// Writes the words of <paramref name="html"/> into <paramref name="words"/>, which must hold at least as
+    /// many characters as the HTML has bytes, and returns how many it wrote: tags out (block tags separate
+    /// words, inline ones such as a mention's link do not), character references decoded, runs of white space
+    /// made one space, none at either end. Nothing is allocated, so the search index can encode a page's words
+    /// straight from the buffer.
+    /// </summary>
+    public static int Extract(ReadOnlySpan<byte> html, Span<char> words)
     {
-        var text = Encoding.UTF8.GetString(html);
-        var builder = new StringBuilder(text.Length);
+        var length = Encoding.UTF8.GetChars(html, words);
+        length = StripTags(words[..length]);
+        length = DecodeReferences(words[..length]);
+        return Collapse(words[..length]);
+    }
+
+    /// <summary>Leaves out the tags, in place; a block tag becomes a space.</summary>
+    private static int StripTags(Span<char> text)
+    {
+        var written = 0;
         var position = 0;
         while (position < text.Length)
         {
-            var open = text.IndexOf('<', position);
+            var open = text[position..].IndexOf('<');
             if (open < 0)
             {
-                builder.Append(text, position, text.Length - position);
+                text[position..].CopyTo(text[written..]);
+                written += text.Length - position;
                 break;
             }
-            builder.Append(text, position, open - position);
-            var close = text.IndexOf('>', open);
+            open += position;
+            text[position..open].CopyTo(text[written..]);
+            written += open - position;
+            var close = text[open..].IndexOf('>');
             if (close < 0)
             {
                 break;
             }
-            // Block tags separate words; inline tags (a mention's link) sit inside them.
-            if (!Inline.Contains(TagName(text.AsSpan(open + 1, close - open - 1))))
+            close += open;
+            if (!InlineByName.Contains(TagName(text[(open + 1)..close])))
             {
-                builder.Append(' ');
+                text[written++] = ' ';
             }
             position = close + 1;
         }
-        return Collapse(WebUtility.HtmlDecode(builder.ToString()));
+        return written;
     }
 
-    private static string TagName(ReadOnlySpan<char> tag)
+    private static ReadOnlySpan<char> TagName(ReadOnlySpan<char> tag)
     {
         tag = tag.TrimStart('/');
         var end = 0;
@@ -48,23 +68,60 @@ public static class HtmlText
         {
             end++;
         }
-        return tag[..end].ToString();
+        return tag[..end];
     }
 
-    private static string Collapse(string text)
+    /// <summary>
+    /// Decodes character references in place, as <see cref="WebUtility.HtmlDecode(string)"/> does (a number
+    /// or a name between an ampersand and a semicolon); anything else is left as written.
+    /// </summary>
+    private static int DecodeReferences(Span<char> text)
     {
-        var builder = new StringBuilder(text.Length);
+        var written = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            // As there: a reference runs to the next semicolon, unless another ampersand comes first.
+            var semicolon = text[i] == '&' ? text[(i + 1)..].IndexOfAny(';', '&') : -1;
+            if (semicolon < 0 || text[i + 1 + semicolon] != ';')
+            {
+                text[written++] = text[i];
+                continue;
+            }
+            var reference = text.Slice(i, semicolon + 2);
+            i += semicolon + 1;
+            var decoded = Decode(reference);
+            // A reference is never shorter than what it stands for, so writing behind the reading never overtakes it.
+            decoded.CopyTo(text[written..]);
+            written += decoded.Length;
+        }
+        return written;
+    }
+
+    private static ReadOnlySpan<char> Decode(ReadOnlySpan<char> reference) => reference switch
+    {
+        "&amp;" => "&",
+        "&lt;" => "<",
+        "&gt;" => ">",
+        "&quot;" => "\"",
+        "&#39;" => "'",
+        _ => WebUtility.HtmlDecode(reference.ToString()),
+    };
+
+    /// <summary>Makes each run of white space one space, in place, with none at either end.</summary>
+    private static int Collapse(Span<char> text)
+    {
+        var written = 0;
         foreach (var c in text)
         {
             if (!char.IsWhiteSpace(c))
             {
-                builder.Append(c);
+                text[written++] = c;
             }
-            else if (builder.Length > 0 && builder[^1] != ' ')
+            else if (written > 0 && text[written - 1] != ' ')
             {
-                builder.Append(' ');
+                text[written++] = ' ';
             }
         }
-        return builder.ToString().TrimEnd();
+        return written > 0 && text[written - 1] == ' ' ? written - 1 : written;
     }
 }

@@ -185,10 +185,16 @@ public static class SiteFiles
         foreach (var entry in entries)
         {
             var link = site.Link(entry.Url);
-            var encoded = cache is null
-                ? EncodeEntry(entry, link)
-                : cache.Derive(entry.BodyHtml, $"{entry.Title}\n{entry.Kind}\n{link}\n{entry.Summary}", () => EncodeEntry(entry, link));
-            json.WriteRawValue(encoded, skipInputValidation: true);
+            if (cache is null)
+            {
+                WriteEntry(json, entry, link);
+            }
+            else
+            {
+                // A preview keeps each entry encoded, so a save re-encodes only the entries it changed.
+                var encoded = cache.Derive(entry.BodyHtml, $"{entry.Title}\n{entry.Kind}\n{link}\n{entry.Summary}", () => EncodeEntry(entry, link));
+                json.WriteRawValue(encoded, skipInputValidation: true);
+            }
             // The writer holds everything until flushed: unflushed, the whole index would be in memory after all.
             if (json.BytesPending >= FlushBytes)
             {
@@ -201,18 +207,27 @@ public static class SiteFiles
 
     private static byte[] EncodeEntry(SearchEntry entry, string link)
     {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(entry.BodyHtml.Utf8.Length / 2 + 256);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(entry.BodyHtml.Utf8.Length + 256);
         using (var json = new Utf8JsonWriter(buffer))
         {
-            json.WriteStartObject();
-            json.WriteString("t", entry.Title);
-            json.WriteString("k", entry.Kind);
-            json.WriteString("u", link);
-            json.WriteString("s", entry.Summary);
-            json.WriteString("x", entry.BodyHtml.Words);
-            json.WriteEndObject();
+            WriteEntry(json, entry, link);
         }
         return buffer.WrittenSpan.ToArray();
+    }
+
+    private static void WriteEntry(Utf8JsonWriter json, SearchEntry entry, string link)
+    {
+        json.WriteStartObject();
+        json.WriteString("t", entry.Title);
+        json.WriteString("k", entry.Kind);
+        json.WriteString("u", link);
+        json.WriteString("s", entry.Summary);
+        // The words go from a pooled buffer straight into the index: no copy of each page's text is made.
+        var html = entry.BodyHtml.Utf8.Span;
+        var words = System.Buffers.ArrayPool<char>.Shared.Rent(Math.Max(html.Length, 1));
+        json.WriteString("x", words.AsSpan(0, HtmlText.Extract(html, words)));
+        System.Buffers.ArrayPool<char>.Shared.Return(words);
+        json.WriteEndObject();
     }
 
     private static void Link(XmlWriter xml, string ns, string rel, string type, string href)

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Collections.Immutable;
 using System.Globalization;
+using WatchList.Pipeline;
 
 namespace WatchList.Site.Templates.Handlebars;
 
@@ -38,6 +39,11 @@ public sealed class Renderer(
                     if (output.Escape)
                     {
                         WriteEscaped(writer, Format(value));
+                    }
+                    else if (value is Markdown.RenderedHtml html && writer is IUtf8TextWriter utf8)
+                    {
+                        // A page's body is already UTF-8: written on as it is, never decoded and encoded again.
+                        utf8.WriteUtf8(html.Utf8.Span);
                     }
                     else
                     {
