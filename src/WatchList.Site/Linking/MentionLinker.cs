@@ -96,7 +96,7 @@ public sealed class MentionLinker
         // The paragraph whose plain text is not taken yet: it is taken when first needed, or before its
         // inlines are first changed, so paragraphs with nothing to link cost nothing.
         private ContainerInline? _untaken;
-        private readonly PlainText.Scratch _plainText = new();
+        private readonly PlainText.Scratch _plainText = PlainText.Scratch.ForThisThread;
         // Reused by every paragraph: the inlines of the run of text being matched.
         private readonly List<Inline> _run = [];
         // Reused by every run of the page: the normalised text matched, and the pieces it was copied from.

@@ -9,36 +9,37 @@ namespace WatchList.Site.Linking;
 /// </summary>
 public sealed class PlainText
 {
-    public static readonly PlainText Empty = new("", [], []);
+    public static readonly PlainText Empty = new(new Scratch());
 
-    // Every inline of the paragraph in document order, with where its text starts: arrays, not a dictionary,
+    // Every inline of the paragraph in document order, with where its text starts: lists, not a dictionary,
     // so no inline is hashed; lookups come in document order, so each starts where the last one ended.
-    private readonly Inline[] _inlines;
-    private readonly int[] _offsets;
+    private readonly Scratch _scratch;
     private int _next;
 
-    private PlainText(string text, Inline[] inlines, int[] offsets)
-    {
-        Text = text;
-        _inlines = inlines;
-        _offsets = offsets;
-    }
-
-    public string Text { get; }
+    private PlainText(Scratch scratch) => _scratch = scratch;
 
     public static PlainText Of(ContainerInline container) => Of(container, new Scratch());
 
-    /// <summary>The plain text of a paragraph, built in buffers reused from paragraph to paragraph.</summary>
+    /// <summary>
+    /// The plain text of a paragraph, read in place from buffers reused from paragraph to paragraph: it is
+    /// valid until the next paragraph is taken from the same buffers.
+    /// </summary>
     internal static PlainText Of(ContainerInline container, Scratch scratch)
     {
         scratch.Clear();
         Append(container, scratch);
-        return new PlainText(scratch.Text.ToString(), [.. scratch.Inlines], [.. scratch.Offsets]);
+        return new PlainText(scratch);
     }
 
     /// <summary>The buffers a paragraph's plain text is built in.</summary>
     internal sealed class Scratch
     {
+        [ThreadStatic]
+        private static Scratch? t_current;
+
+        /// <summary>This thread's buffers: a page is linked on one thread, and the next page there reuses them.</summary>
+        public static Scratch ForThisThread => t_current ??= new Scratch();
+
         public ValueText Text;
         public List<Inline> Inlines { get; } = [];
         public List<int> Offsets { get; } = [];
@@ -77,6 +78,8 @@ public sealed class PlainText
             Length += text.Length;
         }
 
+        public readonly ReadOnlySpan<char> Span => _chars.AsSpan(0, Length);
+
         public override readonly string ToString() => Length == 0 ? "" : new string(_chars, 0, Length);
 
         private void Grow(int needed) =>
@@ -89,16 +92,18 @@ public sealed class PlainText
     /// <summary>The sentence around the text that starts <paramref name="offset"/> characters into an inline.</summary>
     public MentionContext ContextOf(Inline inline, int offset, int length)
     {
-        if (!TryFind(inline, out var start) || start + offset + length > Text.Length)
+        var text = _scratch.Text.Span;
+        if (!TryFind(inline, out var start) || start + offset + length > text.Length)
         {
             return new MentionContext("", "", "");
         }
-        return Sentences.Around(Text, start + offset, length);
+        return Sentences.Around(text, start + offset, length);
     }
 
     private bool TryFind(Inline inline, out int offset)
     {
-        var count = _inlines.Length;
+        var inlines = _scratch.Inlines;
+        var count = inlines.Count;
         for (var seen = 0; seen < count; seen++)
         {
             var i = _next + seen;
@@ -106,10 +111,10 @@ public sealed class PlainText
             {
                 i -= count;
             }
-            if (ReferenceEquals(_inlines[i], inline))
+            if (ReferenceEquals(inlines[i], inline))
             {
                 _next = i;
-                offset = _offsets[i];
+                offset = _scratch.Offsets[i];
                 return true;
             }
         }

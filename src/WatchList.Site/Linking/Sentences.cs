@@ -14,25 +14,38 @@ public static class Sentences
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AbbreviationsBySpan =
         Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    public static MentionContext Around(string paragraph, int start, int length)
+    public static MentionContext Around(ReadOnlySpan<char> paragraph, int start, int length)
     {
         var from = SentenceStart(paragraph, start);
         var to = SentenceEnd(paragraph, start + length);
+        // Cut and trimmed as spans: each side becomes one string, made once.
         var before = paragraph[from..start];
         var after = paragraph[(start + length)..to];
+        string beforeText;
         if (before.Length > MaxSide)
         {
-            before = "… " + before[(before.IndexOf(' ', before.Length - MaxSide) + 1)..];
+            // From the first word that starts within the last MaxSide characters.
+            var space = before[(before.Length - MaxSide)..].IndexOf(' ');
+            beforeText = string.Concat("… ", before[(space < 0 ? 0 : space + before.Length - MaxSide + 1)..]);
         }
+        else
+        {
+            beforeText = before.TrimStart().ToString();
+        }
+        string afterText;
         if (after.Length > MaxSide)
         {
-            var cut = after.LastIndexOf(' ', MaxSide);
-            after = after[..(cut > 0 ? cut : MaxSide)] + " …";
+            var cut = after[..(MaxSide + 1)].LastIndexOf(' ');
+            afterText = string.Concat(after[..(cut > 0 ? cut : MaxSide)], " …");
         }
-        return new MentionContext(before.TrimStart(), paragraph.Substring(start, length), after.TrimEnd());
+        else
+        {
+            afterText = after.TrimEnd().ToString();
+        }
+        return new MentionContext(beforeText.TrimStart(), paragraph.Slice(start, length).ToString(), afterText.TrimEnd());
     }
 
-    private static int SentenceStart(string text, int position)
+    private static int SentenceStart(ReadOnlySpan<char> text, int position)
     {
         for (var i = position - 1; i > 0; i--)
         {
@@ -44,7 +57,7 @@ public static class Sentences
         return 0;
     }
 
-    private static int SentenceEnd(string text, int position)
+    private static int SentenceEnd(ReadOnlySpan<char> text, int position)
     {
         for (var i = position; i < text.Length; i++)
         {
@@ -57,7 +70,7 @@ public static class Sentences
     }
 
     /// <summary>True at the last character of a sentence: '.', '?' or '!' (maybe followed by a closing quote), not ending an abbreviation.</summary>
-    private static bool IsSentenceEnd(string text, int i)
+    private static bool IsSentenceEnd(ReadOnlySpan<char> text, int i)
     {
         while (i > 0 && text[i] is '"' or '\'' or '”' or ')')
         {
@@ -76,7 +89,7 @@ public static class Sentences
         {
             wordStart--;
         }
-        var word = text.AsSpan(wordStart, i - wordStart).TrimStart("(\"“'");
+        var word = text.Slice(wordStart, i - wordStart).TrimStart("(\"“'");
         // "U.S." and "Gen." end words, not sentences.
         return !IsInitials(word) && !AbbreviationsBySpan.Contains(word);
     }

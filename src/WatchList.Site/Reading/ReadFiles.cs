@@ -39,17 +39,46 @@ public sealed class ReadFiles(string folder, string pattern, bool recursive = fa
 
     private static string Read(Document document, string path)
     {
-        byte[] bytes;
+        // The bytes go through a pooled buffer: only the decoded text is kept, so only it is allocated.
+        byte[]? buffer = null;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            int length;
+            try
+            {
+                using var file = File.OpenHandle(path);
+                var size = RandomAccess.GetLength(file);
+                if (size == 0)
+                {
+                    // Some files report no size and have content all the same: read to the end.
+                    return DecodeUtf8(document.Source, File.ReadAllBytes(path));
+                }
+                if (size > Array.MaxLength)
+                {
+                    throw new IOException($"it is larger than {Array.MaxLength} bytes");
+                }
+                buffer = ArrayPool<byte>.Shared.Rent((int)size);
+                length = 0;
+                int read;
+                while (length < size && (read = RandomAccess.Read(file, buffer.AsSpan(length, (int)size - length), length)) > 0)
+                {
+                    length += read;
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new DiagnosticException(Diagnostic.Error(new SourceLocation(document.Source),
+                    "the file cannot be read: " + e.Message, "check that it exists and that you may read it"));
+            }
+            return DecodeUtf8(document.Source, buffer.AsSpan(0, length));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        finally
         {
-            throw new DiagnosticException(Diagnostic.Error(new SourceLocation(document.Source),
-                "the file cannot be read: " + e.Message, "check that it exists and that you may read it"));
+            if (buffer is not null)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
-        return DecodeUtf8(document.Source, bytes);
     }
 
     /// <summary>Decodes UTF-8 without a byte-order mark, rejecting anything that is not UTF-8.</summary>

@@ -124,7 +124,13 @@ public sealed class Renderer(
                 {
                     throw new TemplateException($"unknown helper '{call.Name}'; the theme can use {string.Join(", ", helpers.Keys.Order())}", call.Position);
                 }
-                return helper([.. call.Arguments.Select(a => Evaluate(a, frame))]);
+                // A plain loop: helpers run for every link of every page, and a query would allocate twice more.
+                var arguments = new object?[call.Arguments.Length];
+                for (var i = 0; i < arguments.Length; i++)
+                {
+                    arguments[i] = Evaluate(call.Arguments[i], frame);
+                }
+                return helper(arguments);
             case PathExpression path:
                 var scope = frame;
                 for (var i = 0; i < path.Up && scope.Parent is not null; i++)
