@@ -84,15 +84,19 @@ public interface IUtf8TextWriter
 /// <summary>
 /// Writes text to a stream as UTF-8 (no byte-order mark) through buffers rented from the shared pool: a
 /// page costs no new buffers, where a <see cref="StreamWriter"/> allocates two, one on the large object heap.
+/// Encoded text and text that comes already encoded gather in one byte buffer, so a page of up to 64 KB
+/// reaches the file in a single write.
 /// </summary>
 internal sealed class PooledUtf8Writer(Stream destination) : TextWriter, IUtf8TextWriter
 {
     private const int BufferChars = 8 * 1024;
+    private const int BufferBytes = 64 * 1024;
 
     private readonly Encoder _encoder = TextContent.Utf8.GetEncoder();
     private char[]? _chars = ArrayPool<char>.Shared.Rent(BufferChars);
-    private byte[]? _bytes = ArrayPool<byte>.Shared.Rent(TextContent.Utf8.GetMaxByteCount(BufferChars));
+    private byte[]? _bytes = ArrayPool<byte>.Shared.Rent(BufferBytes);
     private int _length;
+    private int _byteLength;
 
     public override Encoding Encoding => TextContent.Utf8;
 
@@ -100,7 +104,7 @@ internal sealed class PooledUtf8Writer(Stream destination) : TextWriter, IUtf8Te
     {
         if (_length == _chars!.Length)
         {
-            Drain(flush: false);
+            Encode(flush: false);
         }
         _chars[_length++] = value;
     }
@@ -115,7 +119,7 @@ internal sealed class PooledUtf8Writer(Stream destination) : TextWriter, IUtf8Te
         {
             if (_length == _chars!.Length)
             {
-                Drain(flush: false);
+                Encode(flush: false);
             }
             var take = Math.Min(buffer.Length, _chars.Length - _length);
             buffer[..take].CopyTo(_chars.AsSpan(_length));
@@ -126,13 +130,24 @@ internal sealed class PooledUtf8Writer(Stream destination) : TextWriter, IUtf8Te
 
     public void WriteUtf8(ReadOnlySpan<byte> utf8)
     {
-        Drain(flush: true);
-        destination.Write(utf8);
+        Encode(flush: true);
+        if (utf8.Length > _bytes!.Length - _byteLength)
+        {
+            WriteOut();
+            if (utf8.Length > _bytes.Length)
+            {
+                destination.Write(utf8);
+                return;
+            }
+        }
+        utf8.CopyTo(_bytes.AsSpan(_byteLength));
+        _byteLength += utf8.Length;
     }
 
     public override void Flush()
     {
-        Drain(flush: true);
+        Encode(flush: true);
+        WriteOut();
         destination.Flush();
     }
 
@@ -140,7 +155,8 @@ internal sealed class PooledUtf8Writer(Stream destination) : TextWriter, IUtf8Te
     {
         if (disposing && _chars is not null)
         {
-            Drain(flush: true);
+            Encode(flush: true);
+            WriteOut();
             ArrayPool<char>.Shared.Return(_chars);
             ArrayPool<byte>.Shared.Return(_bytes!);
             _chars = null;
@@ -149,11 +165,23 @@ internal sealed class PooledUtf8Writer(Stream destination) : TextWriter, IUtf8Te
         base.Dispose(disposing);
     }
 
-    /// <summary>Encodes the buffered characters and writes them; a surrogate pair cut by the buffer waits unless flushing.</summary>
-    private void Drain(bool flush)
+    /// <summary>Encodes the buffered characters into the byte buffer; a surrogate pair cut by the buffer waits unless flushing.</summary>
+    private void Encode(bool flush)
     {
-        var written = _encoder.GetBytes(_chars.AsSpan(0, _length), _bytes, flush);
-        destination.Write(_bytes.AsSpan(0, written));
+        if (_bytes!.Length - _byteLength < TextContent.Utf8.GetMaxByteCount(_length))
+        {
+            WriteOut();
+        }
+        _byteLength += _encoder.GetBytes(_chars.AsSpan(0, _length), _bytes.AsSpan(_byteLength), flush);
         _length = 0;
+    }
+
+    private void WriteOut()
+    {
+        if (_byteLength > 0)
+        {
+            destination.Write(_bytes.AsSpan(0, _byteLength));
+            _byteLength = 0;
+        }
     }
 }

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace WatchList.Pipeline.Tests;
 
 public class DocumentTests
@@ -70,5 +72,38 @@ public class DocumentTests
 
         Assert.Equal(1, calls);
         Assert.Equal("Kim Jong-un – Moon Jae-in"u8.ToArray(), stream.ToArray());
+    }
+    [Fact]
+    public void Streamed_text_and_bytes_already_encoded_reach_the_file_in_order_and_in_one_write()
+    {
+        // Long enough to fill the writer's character buffer, with a pair of surrogates across its end.
+        var before = new string('a', 8191) + "😀 Yongbyon " + new string('b', 3000);
+        var body = Encoding.UTF8.GetBytes("<p>Kaesong – 개성</p>" + new string('c', 10000));
+        const string after = "</main>😀";
+        var content = new StreamedTextContent(writer =>
+        {
+            writer.Write(before);
+            ((IUtf8TextWriter)writer).WriteUtf8(body);
+            writer.Write(after);
+        });
+
+        using var stream = new CountingStream();
+        content.WriteTo(stream);
+
+        Assert.Equal([.. Encoding.UTF8.GetBytes(before), .. body, .. Encoding.UTF8.GetBytes(after)], stream.ToArray());
+        Assert.Equal(1, stream.Writes);
+    }
+
+    private sealed class CountingStream : MemoryStream
+    {
+        public int Writes { get; private set; }
+
+        public override void Write(ReadOnlySpan<byte> buffer) => Write(buffer.ToArray(), 0, buffer.Length);
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            Writes++;
+            base.Write(buffer, offset, count);
+        }
     }
 }
