@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using WatchList.Site.Content;
 using WatchList.Site.Linking;
 
@@ -157,32 +158,44 @@ public sealed class BacklinkIndex
                 }
             }
         }
-        var best = new List<(double Score, int Position, int Order)>(RelatedCount + 1);
+        // The best so far, best first, in a plain array: a list of tuples made the runtime compile generic
+        // code over them at every start.
+        var best = new Candidate[RelatedCount];
+        var count = 0;
         for (var order = 0; order < reachedCount; order++)
         {
             var position = reached[order];
-            var candidate = (scores[position], position, order);
-            var at = best.Count;
+            var candidate = new Candidate(scores[position], position, order);
+            var at = count;
             while (at > 0 && Ranks(candidate, best[at - 1]))
             {
                 at--;
             }
             if (at < RelatedCount)
             {
-                best.Insert(at, candidate);
-                if (best.Count > RelatedCount)
+                // Room is made at 'at'; when the array is full, the last one drops out.
+                for (var i = Math.Min(count, RelatedCount - 1); i > at; i--)
                 {
-                    best.RemoveAt(RelatedCount);
+                    best[i] = best[i - 1];
                 }
+                best[at] = candidate;
+                count = Math.Min(count + 1, RelatedCount);
             }
             scores[position] = 0;
         }
         t_scores = buffers;
-        return [.. best.Select(b => Commentaries[b.Position])];
+        var related = new Commentary[count];
+        for (var i = 0; i < count; i++)
+        {
+            related[i] = Commentaries[best[i].Position];
+        }
+        return ImmutableCollectionsMarshal.AsImmutableArray(related);
     }
 
+    private readonly record struct Candidate(double Score, int Position, int Order);
+
     /// <summary>Higher score first, then newer, then by title, then the order reached.</summary>
-    private bool Ranks((double Score, int Position, int Order) a, (double Score, int Position, int Order) b)
+    private bool Ranks(Candidate a, Candidate b)
     {
         var byScore = a.Score.CompareTo(b.Score);
         if (byScore != 0)
