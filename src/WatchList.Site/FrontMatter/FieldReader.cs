@@ -48,7 +48,14 @@ public sealed class FieldReader
         catch (InvalidOperationException)
         {
             // YamlDotNet reports an unclosed '[' or '{' this way, with neither a position nor a useful message.
-            var (line, column, bracket) = FirstUnclosed(yaml) ?? (1, 1, '[');
+            if (FirstUnclosed(yaml) is not { } unclosed)
+            {
+                throw new DiagnosticException(Diagnostic.Error(
+                    new SourceLocation(path, lineOffset + 1, 1),
+                    "the front matter is not valid YAML",
+                    "check that every '[' and '{' is closed and quote values that contain ': '"));
+            }
+            var (line, column, bracket) = unclosed;
             throw new DiagnosticException(Diagnostic.Error(
                 new SourceLocation(path, line + lineOffset, column),
                 $"the front matter is not valid YAML: this '{bracket}' is not closed",
