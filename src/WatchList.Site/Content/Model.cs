@@ -13,13 +13,8 @@ public sealed record SiteSettings(
     public string BasePath => BaseUrl.AbsolutePath.EndsWith('/') ? BaseUrl.AbsolutePath : BaseUrl.AbsolutePath + "/";
 
     /// <summary>A site path ("/commentaries/x/") under the base path: "/repo/commentaries/x/".</summary>
-    public string Link(string sitePath)
-    {
-        // Called for every link of every page: one string made, not three.
-        var basePath = BaseUrl.AbsolutePath;
-        var path = sitePath.AsSpan().TrimStart('/');
-        return basePath.EndsWith('/') ? string.Concat(basePath, path) : string.Concat(basePath, "/", path);
-    }
+    /// <remarks>Called for every link of every page: the path is joined as a span, so one string is made, not two.</remarks>
+    public string Link(string sitePath) => string.Concat(BasePath, sitePath.AsSpan().TrimStart('/'));
 
     /// <summary>A site path as an absolute URL, for canonical links, feeds and sitemaps.</summary>
     public string AbsoluteUrl(string sitePath) => new Uri(BaseUrl, sitePath.TrimStart('/')).AbsoluteUri;

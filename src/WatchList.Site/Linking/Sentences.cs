@@ -42,7 +42,7 @@ public static class Sentences
         {
             afterText = after.TrimEnd().ToString();
         }
-        return new MentionContext(beforeText.TrimStart(), paragraph.Slice(start, length).ToString(), afterText.TrimEnd());
+        return new MentionContext(beforeText, paragraph.Slice(start, length).ToString(), afterText);
     }
 
     private static int SentenceStart(ReadOnlySpan<char> text, int position)

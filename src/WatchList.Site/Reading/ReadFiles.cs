@@ -39,45 +39,41 @@ public sealed class ReadFiles(string folder, string pattern, bool recursive = fa
 
     private static string Read(Document document, string path)
     {
-        // The bytes go through a pooled buffer: only the decoded text is kept, so only it is allocated.
-        byte[]? buffer = null;
         try
         {
-            int length;
+            using var file = File.OpenHandle(path);
+            var size = RandomAccess.GetLength(file);
+            if (size == 0)
+            {
+                // Some files report no size and have content all the same: read to the end.
+                return DecodeUtf8(document.Source, File.ReadAllBytes(path));
+            }
+            if (size > Array.MaxLength)
+            {
+                throw new IOException($"it is larger than {Array.MaxLength} bytes");
+            }
+            // The bytes go through a pooled buffer: only the decoded text is kept, so only it is allocated.
+            var buffer = ArrayPool<byte>.Shared.Rent((int)size);
             try
             {
-                using var file = File.OpenHandle(path);
-                var size = RandomAccess.GetLength(file);
-                if (size == 0)
-                {
-                    // Some files report no size and have content all the same: read to the end.
-                    return DecodeUtf8(document.Source, File.ReadAllBytes(path));
-                }
-                if (size > Array.MaxLength)
-                {
-                    throw new IOException($"it is larger than {Array.MaxLength} bytes");
-                }
-                buffer = ArrayPool<byte>.Shared.Rent((int)size);
-                length = 0;
+                var length = 0;
                 int read;
                 while (length < size && (read = RandomAccess.Read(file, buffer.AsSpan(length, (int)size - length), length)) > 0)
                 {
                     length += read;
                 }
+                // Not UTF-8 is a DiagnosticException of its own, not caught below.
+                return DecodeUtf8(document.Source, buffer.AsSpan(0, length));
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new DiagnosticException(Diagnostic.Error(new SourceLocation(document.Source),
-                    "the file cannot be read: " + e.Message, "check that it exists and that you may read it"));
-            }
-            return DecodeUtf8(document.Source, buffer.AsSpan(0, length));
-        }
-        finally
-        {
-            if (buffer is not null)
+            finally
             {
                 ArrayPool<byte>.Shared.Return(buffer);
             }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DiagnosticException(Diagnostic.Error(new SourceLocation(document.Source),
+                "the file cannot be read: " + e.Message, "check that it exists and that you may read it"));
         }
     }
 
