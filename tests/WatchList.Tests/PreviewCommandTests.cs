@@ -69,6 +69,7 @@ public class PreviewCommandTests
     [InlineData("70000")]
     [InlineData("http")]
     [InlineData("-1")]
+    [InlineData("0")]
     public async Task A_port_that_is_not_a_port_exits_2(string port)
     {
         using var site = TestSite.WithGoodContent();
@@ -78,6 +79,6 @@ public class PreviewCommandTests
             ["preview", "--input", site.Input, "--output", site.Output, "--theme", site.Theme, "--port", port], new CommandContext(TextWriter.Null, errors));
 
         Assert.Equal(2, code);
-        Assert.Contains($"--port '{port}' is not a port", errors.ToString());
+        Assert.Contains($"watchlist preview: --port '{port}' is not a port: give a number from 1 to 65535", errors.ToString());
     }
 }
