@@ -11,26 +11,10 @@ public sealed record CommandContext(TextWriter Output, TextWriter Errors, bool I
     /// <summary>Stops long-running commands (preview); the program cancels it on Ctrl+C.</summary>
     public CancellationToken Stopping { get; init; }
 
-    /// <summary>The columns help may use: the terminal's width when narrower than <see cref="CommandLine.HelpWidth"/>.</summary>
-    public int HelpWidth { get; init; } = CommandLine.HelpWidth;
-
     /// <summary>The process's console: live progress only on a terminal outside CI.</summary>
     public static CommandContext FromConsole(CancellationToken stopping) =>
         new(Console.Out, Console.Error, !Console.IsErrorRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")))
         {
             Stopping = stopping,
-            HelpWidth = Console.IsOutputRedirected ? CommandLine.HelpWidth : Math.Min(CommandLine.HelpWidth, TerminalWidth()),
         };
-
-    private static int TerminalWidth()
-    {
-        try
-        {
-            return Console.WindowWidth > 0 ? Console.WindowWidth : CommandLine.HelpWidth;
-        }
-        catch (IOException)
-        {
-            return CommandLine.HelpWidth;
-        }
-    }
 }

@@ -67,7 +67,7 @@ public static class CommandLine
     {
         var options = new SharedOptions();
         var help = new HelpOption();
-        ((HelpAction)help.Action!).MaxWidth = Math.Clamp(context.HelpWidth, 40, HelpWidth);
+        help.Action = new HelpAtWidth((HelpAction)help.Action!, context);
         var version = new VersionOption { Action = new PrintVersion() };
         // A plain command, not RootCommand: its name is the program's, whatever process runs it (tests, dotnet run).
         return new Command("watchlist", "Builds a cross-linked website from Markdown policy commentaries.")
@@ -84,6 +84,20 @@ public static class CommandLine
     /// <summary>The informational version of the program (its version and, when built from git, the commit).</summary>
     public static string Version =>
         typeof(CommandLine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
+    /// <summary>Help at <see cref="HelpWidth"/> columns, or a narrower terminal's width; measured only when help is asked for.</summary>
+    private sealed class HelpAtWidth(HelpAction help, CommandContext context) : SynchronousCommandLineAction
+    {
+        public override bool ClearsParseErrors => true;
+
+        public override int Invoke(ParseResult parseResult)
+        {
+            help.MaxWidth = ReferenceEquals(context.Output, Console.Out) && !Console.IsOutputRedirected && Console.WindowWidth > 0
+                ? Math.Clamp(Console.WindowWidth, 40, HelpWidth)
+                : HelpWidth;
+            return help.Invoke(parseResult);
+        }
+    }
 
     private sealed class PrintVersion : SynchronousCommandLineAction
     {

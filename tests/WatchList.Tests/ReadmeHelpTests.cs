@@ -14,7 +14,7 @@ public partial class ReadmeHelpTests
     {
         using var output = new StringWriter();
         var args = command.Split(' ').Skip(1).Append("--help").ToArray();
-        var code = await CommandLine.RunAsync(args, new CommandContext(output, TextWriter.Null) { HelpWidth = CommandLine.HelpWidth });
+        var code = await CommandLine.RunAsync(args, new CommandContext(output, TextWriter.Null));
         Assert.Equal(0, code);
         var help = Normalised(output.ToString());
 
