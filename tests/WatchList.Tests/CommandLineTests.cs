@@ -92,6 +92,26 @@ public partial class CommandLineTests
         Assert.DoesNotContain("--port", run.Output);
     }
 
+    [Theory]
+    [InlineData("--input", "build", "check", "new", "preview")]
+    [InlineData("--output", "build", "preview")]
+    [InlineData("--theme", "build", "check", "preview")]
+    [InlineData("--base-url", "build", "check", "preview")]
+    [InlineData("--format", "build", "check")]
+    public async Task An_option_reads_the_same_in_every_command_that_takes_it(string option, params string[] commands)
+    {
+        var described = new HashSet<string>();
+        foreach (var command in commands)
+        {
+            var help = (await RunAsync(command, "--help")).Output.ReplaceLineEndings("\n");
+            var row = Regex.Match(help, $@"^  {Regex.Escape(option)} (?<text>.*?)\n(?=  -|\n)", RegexOptions.Multiline | RegexOptions.Singleline);
+            Assert.True(row.Success, $"watchlist {command} --help does not list {option}:\n{help}");
+            described.Add(Regex.Replace(row.Groups["text"].Value, @"\s+", " ").Trim());
+        }
+
+        Assert.Single(described);
+    }
+
     [Fact]
     public async Task Version_prints_the_programs_informational_version_and_exits_0()
     {
