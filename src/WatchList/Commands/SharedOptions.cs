@@ -50,7 +50,7 @@ internal sealed class SharedOptions
 
     public Option<int> Port { get; } = new("--port")
     {
-        Description = "The preview's port on 127.0.0.1",
+        Description = "The preview's port on 127.0.0.1; 0 takes any free one",
         HelpName = "N",
         DefaultValueFactory = _ => PreviewOptions.DefaultPort,
         CustomParser = ParsePort,
@@ -105,11 +105,11 @@ internal sealed class SharedOptions
     private static int ParsePort(ArgumentResult result)
     {
         var text = result.Tokens.Single().Value;
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is >= 1 and <= 65535)
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port <= 65535)
         {
             return port;
         }
-        result.AddError($"--port '{text}' is not a port: give a number from 1 to 65535");
+        result.AddError($"--port '{text}' is not a port: give a number from 1 to 65535, or 0 for any free port");
         return 0;
     }
 
