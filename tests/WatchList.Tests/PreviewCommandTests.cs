@@ -28,6 +28,11 @@ public class PreviewCommandTests
         var context = new CommandContext(TextWriter.Null, TextWriter.Synchronized(errors)) { Stopping = stop.Token };
 
         var running = CommandLine.RunAsync(Preview(site, port), context);
+        // The first build is served before the preview says so; stopping it then would stop it mid-start.
+        for (var i = 0; i < 300 && !errors.ToString().Contains("serving") && !running.IsCompleted; i++)
+        {
+            await Task.Delay(100);
+        }
         using var http = new HttpClient();
         string? home = null;
         for (var i = 0; i < 300 && home is null && !running.IsCompleted; i++)
