@@ -18,7 +18,7 @@ public sealed class LiveReload
     private readonly Lock _lock = new();
     private readonly List<Channel<string>> _tabs = [];
     private int _build;
-    private DateTimeOffset _builtAt = NextSecond(DateTimeOffset.UtcNow);
+    private DateTimeOffset _builtAt = NextSecond(DateTimeOffset.UtcNow).AddSeconds(-1);
     private string? _failure;
 
     /// <summary>How many good builds the site has had; pages carry the number they were served with.</summary>
