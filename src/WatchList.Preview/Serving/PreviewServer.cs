@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -214,7 +215,7 @@ public sealed class PreviewServer : IAsyncDisposable
         {
             var html = $"<!doctype html><meta charset=\"utf-8\"><title>Not found</title><body><h1>Not found</h1>" +
                 $"<p>Nothing is published at this address. <a href=\"{_files.BasePath}\">The home page</a>.</p></body>";
-            page = LivePages.WithScript(System.Text.Encoding.UTF8.GetBytes(html), System.Text.Encoding.UTF8.GetBytes(_reload.Script(_reload.Build)));
+            page = LivePages.WithScript(Encoding.UTF8.GetBytes(html), Encoding.UTF8.GetBytes(_reload.Script(_reload.Build)));
         }
         context.Response.ContentLength = page.Length;
         if (!HttpMethods.IsHead(context.Request.Method))
@@ -228,7 +229,7 @@ public sealed class PreviewServer : IAsyncDisposable
         context.Response.StatusCode = status;
         context.Response.ContentType = "text/plain; charset=utf-8";
         context.Response.Headers.Connection = "close";
-        var body = System.Text.Encoding.UTF8.GetBytes(text);
+        var body = Encoding.UTF8.GetBytes(text);
         context.Response.ContentLength = body.Length;
         if (!HttpMethods.IsHead(context.Request.Method))
         {

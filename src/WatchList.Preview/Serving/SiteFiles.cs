@@ -12,7 +12,7 @@ namespace WatchList.Preview.Serving;
 /// </summary>
 public sealed class SiteFiles : IFileProvider, IDisposable
 {
-    private readonly ReaderWriterLockSlim _swap = new(LockRecursionPolicy.SupportsRecursion);
+    private readonly ReaderWriterLockSlim _swap = new();
     private PhysicalFileProvider? _files;
     private volatile string _basePath = "/";
 
