@@ -421,6 +421,17 @@ public sealed class PreviewServerTests : IAsyncLifetime
         Assert.Equal(["event: failed data: \"input/x.md:3:7: error: \\u0027date\\u0027 is \\u0027soon\\u0027, which is not a date\"", "event: reload data: 1"], events);
     }
 
+    [Fact]
+    public async Task Head_on_the_event_stream_answers_its_headers_and_ends()
+    {
+        var response = await SendAsync(LiveReload.EventsPath, method: "HEAD");
+
+        Assert.Equal(200, response.Status);
+        Assert.Equal("text/event-stream; charset=utf-8", response.Header("content-type"));
+        Assert.Equal("", response.Body);
+        Assert.Equal(0, _reload.OpenTabs);
+    }
+
     private static async Task WaitUntil(Func<bool> condition)
     {
         for (var i = 0; i < 200 && !condition(); i++)

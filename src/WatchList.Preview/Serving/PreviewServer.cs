@@ -158,6 +158,10 @@ public sealed class PreviewServer : IAsyncDisposable
         }
         context.Response.ContentType = "text/event-stream; charset=utf-8";
         context.Response.Headers.CacheControl = "no-store";
+        if (HttpMethods.IsHead(context.Request.Method))
+        {
+            return;
+        }
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         int? pageBuild = int.TryParse(context.Request.Query["build"], out var build) ? build : null;
         using var ending = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
