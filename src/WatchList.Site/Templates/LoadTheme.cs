@@ -14,6 +14,11 @@ public sealed class LoadTheme(string sitePipeline) : IModule
 
     public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, PipelineContext context)
     {
+        if (inputs.IsEmpty)
+        {
+            // The theme could not be read; its error is reported already.
+            return ValueTask.FromResult(inputs);
+        }
         var settings = context.OutputsOf(sitePipeline).Single().Get(SiteKeys.Settings);
         var files = inputs.Single();
         var theme = Theme.Bind(files.Get(ReadTheme.Key), settings);

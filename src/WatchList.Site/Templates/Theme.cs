@@ -81,7 +81,7 @@ public sealed class Theme
         catch (Exception e) when (e is FluidException or ParseException or InvalidOperationException or FileNotFoundException or ArgumentException)
         {
             throw new DiagnosticException(Diagnostic.Error(new SourceLocation(page.Path),
-                "the template failed to render: " + e.Message, "see 'Themes' in the README"));
+                "the template failed to render: " + e.Message, "see 'The theme' in the README"));
         }
     }
 
@@ -254,7 +254,7 @@ public sealed partial class ThemeFiles
     }
 
     private const string LiquidHint =
-        "write {{ value | filter }} for output and {% tag %}...{% endtag %} for logic; see 'Themes' in the README";
+        "write {{ value | filter }} for output and {% tag %}...{% endtag %} for logic; see 'The theme' in the README";
 
     private static string FirstLine(string text)
     {
