@@ -61,8 +61,8 @@ public sealed class LiquidTests : IDisposable
     [Fact]
     public void Liquid_standard_filters_work_on_page_values()
     {
-        var page = "{{ title | upcase }} {{ date_iso | date: '%-d %B %Y' }} {{ items | size }} {{ items | join: ', ' }}";
-        Assert.Equal("YONGBYON 26 April 2019 2 a, b",
+        var page = "{{ title | upcase }} {{ date_iso | date: '%-d %B %Y' }} {{ date_iso | date: '%-d %b %Y' }} {{ items | size }} {{ items | join: ', ' }}";
+        Assert.Equal("YONGBYON 26 April 2019 26 Apr 2019 2 a, b",
             Render(page, Data(("title", "Yongbyon"), ("date_iso", "2019-04-26"), ("items", new List<object> { "a", "b" }))));
     }
 
