@@ -1,7 +1,4 @@
-using System.Buffers;
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using WatchList.Pipeline;
 using WatchList.Site.Backlinks;
 using WatchList.Site.Content;

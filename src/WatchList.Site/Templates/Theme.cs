@@ -310,9 +310,7 @@ public sealed partial class ThemeFiles
     /// <summary>Every filter, partial and layout the files name must exist.</summary>
     private void Validate()
     {
-        var filters = new TemplateOptions().Filters;
-        ThemeFilters.Register(filters, new SiteSettings("", "", new Uri("https://example.org/"), "en", ""));
-        var known = filters.Select(f => f.Key).ToList();
+        var known = new TemplateOptions().Filters.Select(f => f.Key).Concat(ThemeFilters.Names).ToHashSet(StringComparer.Ordinal);
         foreach (var file in All)
         {
             if (file.Layout is { } layout && !Layouts.ContainsKey(layout))
@@ -326,7 +324,7 @@ public sealed partial class ThemeFiles
             names.VisitTemplate(file.Template);
             foreach (var filter in names.Filters)
             {
-                if (!filters.TryGetValue(filter, out _))
+                if (!known.Contains(filter))
                 {
                     throw new DiagnosticException(Diagnostic.Error(
                         Find(file, new Regex(@"\|\s*" + Regex.Escape(filter) + @"(?![\w-])")),
