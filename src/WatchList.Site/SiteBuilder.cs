@@ -146,7 +146,12 @@ public static class SiteBuilder
     public static async Task<BuildReport> CheckAsync(BuildOptions options, BuildObserver? observer = null, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
-        var recipe = Recipe(options, options.OutputFolder, observer).Select(p => p with { Output = [] }).ToList();
+        var full = Recipe(options, options.OutputFolder, observer);
+        // Pages are not rendered, but their models are built, to find what the templates read that no page has.
+        var pages = full.SelectMany(p => p.Output.OfType<Templates.RenderPage>().Select(page => (p.Name, page))).ToImmutableArray();
+        var recipe = full.Select(p => p.Name == Checks
+            ? p with { Output = [], PostProcess = [new Templates.CheckTemplateVariables(SitePipelines.Theme, pages), .. p.PostProcess] }
+            : p with { Output = [] }).ToList();
         var result = await new Engine(recipe).RunAsync(cancellationToken).ConfigureAwait(false);
         var diagnostics = WithWholeSiteChecks(options, result);
         var files = result.Outputs.Values.SelectMany(d => d).Where(d => d.Destination.Length > 0).DistinctBy(d => d.Destination).Count();

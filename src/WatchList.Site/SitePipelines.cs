@@ -71,7 +71,12 @@ public static class SitePipelines
         [
             // What the site is made of.
             new(Site) { Input = [new ReadSiteSettings(input, options.BaseUrl)] },
-            new(Theme) { Dependencies = [Site], Process = [new LoadTheme(options.ThemeFolder, Site) { Cache = cache }] },
+            new(Theme)
+            {
+                Dependencies = [Site],
+                Input = [new ReadTheme(options.ThemeFolder) { Cache = cache }],
+                Process = [new LoadTheme(Site)],
+            },
             new(Assets)
             {
                 Input = [new ReadAssets(Path.Combine(options.ThemeFolder, "assets"), "assets") { Cache = cache }],

@@ -141,7 +141,7 @@ public sealed class IncrementalRebuildTests : IDisposable
     public async Task A_theme_change_rewrites_every_page()
     {
         await Rebuild();
-        var layout = Path.Combine(_site.Theme, "partials", "layout.hbs");
+        var layout = Path.Combine(_site.Theme, "layouts", "default.liquid");
         File.WriteAllText(layout, File.ReadAllText(layout).Replace("<main id=\"main\">", "<main id=\"main\" class=\"changed\">"));
 
         var report = await Rebuild();
