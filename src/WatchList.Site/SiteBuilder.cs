@@ -159,7 +159,12 @@ public static class SiteBuilder
         var site = SitePipelines.Create(options, outputFolder);
         var checks = new Pipeline.Pipeline(Checks)
         {
-            PostProcess = [new CheckLinks([.. site.Select(p => p.Name)], SitePipelines.Site, options.ThemeFolder), new MarkChecked()],
+            PostProcess =
+            [
+                new CheckLinks([.. site.Select(p => p.Name)], SitePipelines.Site, options.ThemeFolder),
+                new CheckDestinations([.. site.Where(p => p.Output.Any(m => m is WriteFiles)).Select(p => p.Name)]),
+                new MarkChecked(),
+            ],
         };
         var recipe = site.Add(checks);
         return observer is null ? recipe : [.. recipe.Select(p => Observed(p, observer))];
@@ -185,7 +190,8 @@ public static class SiteBuilder
         // A commentary dropped for its own errors is still counted as published, so links to it are not reported too.
         var folder = Path.Combine(options.InputFolder, "commentaries");
         var commentaries = Directory.Exists(folder)
-            ? Directory.EnumerateFiles(folder, "*.md").Select(f => $"commentaries/{Slug.FromFileName(f)}/index.html")
+            ? Directory.EnumerateFiles(folder, "*.md").Concat(Directory.EnumerateFiles(folder, "index.md", SearchOption.AllDirectories))
+                .Select(f => $"commentaries/{Slug.FromFileName(f)}/index.html")
             : [];
         var checker = new LinkChecker(result.Outputs.Values.SelectMany(d => d), SettingsOf(result), options.ThemeFolder, commentaries);
         return checker.Check(Environment.ProcessorCount);
