@@ -193,7 +193,21 @@ public static class SiteBuilder
             ? Directory.EnumerateFiles(folder, "*.md").Concat(Directory.EnumerateFiles(folder, "index.md", SearchOption.AllDirectories))
                 .Select(f => $"commentaries/{Slug.FromFileName(f)}/index.html")
             : [];
-        var checker = new LinkChecker(result.Outputs.Values.SelectMany(d => d), SettingsOf(result), options.ThemeFolder, commentaries);
+        // So are the files of input/static/ and those kept beside commentaries, which the media pipeline did not get to.
+        var statics = Path.Combine(options.InputFolder, "static");
+        var published = Directory.Exists(statics)
+            ? Directory.EnumerateFiles(statics, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(statics, f).Replace('\\', '/'))
+            : [];
+        var beside = Directory.Exists(folder)
+            ? Directory.EnumerateFiles(folder, "index.md", SearchOption.AllDirectories).SelectMany(index =>
+            {
+                var bundle = Path.GetDirectoryName(index)!;
+                return Directory.EnumerateFiles(bundle, "*", SearchOption.AllDirectories)
+                    .Select(f => $"commentaries/{Slug.FromFileName(index)}/{Path.GetRelativePath(bundle, f).Replace('\\', '/')}");
+            })
+            : [];
+        var checker = new LinkChecker(result.Outputs.Values.SelectMany(d => d), SettingsOf(result), options.ThemeFolder,
+            [.. commentaries, .. published, .. beside]);
         return checker.Check(Environment.ProcessorCount);
     }
 

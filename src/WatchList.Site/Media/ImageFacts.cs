@@ -9,7 +9,8 @@ public sealed record ImageFacts(int Width, int Height, bool IsVector)
 {
     /// <summary>
     /// Reads the size from the file's header (PNG, JPEG, GIF, WebP, BMP, TIFF through ImageSharp; SVG from its
-    /// width and height or its viewBox). Null, with the reason, when the file is not an image.
+    /// width and height or its viewBox). Null, with the reason, when the file is not an image; null without one
+    /// for an SVG that gives no size (it scales to its box), which is shown without width and height.
     /// </summary>
     public static ImageFacts? Read(string path, out string? problem)
     {
@@ -18,12 +19,7 @@ public sealed record ImageFacts(int Width, int Height, bool IsVector)
         {
             if (path.EndsWith(".svg", StringComparison.OrdinalIgnoreCase))
             {
-                var svg = ReadSvg(path);
-                if (svg is null)
-                {
-                    problem = "it is an SVG without a width and height or a viewBox";
-                }
-                return svg;
+                return ReadSvg(path);
             }
             // The header alone: the pixels are not decoded.
             var info = Image.Identify(path);
@@ -65,7 +61,7 @@ public sealed record ImageFacts(int Width, int Height, bool IsVector)
         width ??= height is { } h && boxWidth is { } w1 && boxHeight is { } h1 ? h * w1 / h1 : boxWidth;
         height ??= width is { } w && boxWidth is { } w2 && boxHeight is { } h2 ? w * h2 / w2 : boxHeight;
         return width is { } finalWidth && height is { } finalHeight
-            ? new ImageFacts((int)Math.Round(finalWidth), (int)Math.Round(finalHeight), true)
+            ? new ImageFacts((int)Math.Round(finalWidth, MidpointRounding.AwayFromZero), (int)Math.Round(finalHeight, MidpointRounding.AwayFromZero), true)
             : null;
     }
 

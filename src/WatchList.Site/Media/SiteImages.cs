@@ -92,6 +92,10 @@ public sealed class SiteImages(string staticFolder, string assetsFolder, string?
                 continue;
             }
             var (facts, problem, digest) = Learn(file);
+            if (facts is null && problem is null)
+            {
+                continue;
+            }
             if (facts is null)
             {
                 diagnostics.Add(Diagnostic.Error(location, $"the image '{url}' cannot be shown: {problem}",
