@@ -141,8 +141,8 @@ public sealed record Citation(
                 '%' => "\\%",
                 '#' => "\\#",
                 '_' => "\\_",
-                '^' => "\\^{}",
-                '~' => "\\~{}",
+                '^' => "\\textasciicircum{}",
+                '~' => "\\textasciitilde{}",
                 _ => c.ToString(),
             });
         }
