@@ -190,7 +190,7 @@ public static class SiteBuilder
         // A commentary dropped for its own errors is still counted as published, so links to it are not reported too.
         var folder = Path.Combine(options.InputFolder, "commentaries");
         var commentaries = Directory.Exists(folder)
-            ? Directory.EnumerateFiles(folder, "*.md").Concat(Directory.EnumerateFiles(folder, "index.md", SearchOption.AllDirectories))
+            ? Directory.EnumerateFiles(folder, "*.md").Concat(Bundles(folder))
                 .Select(f => $"commentaries/{Slug.FromFileName(f)}/index.html")
             : [];
         // So are the files of input/static/ and those kept beside commentaries, which the media pipeline did not get to.
@@ -199,7 +199,7 @@ public static class SiteBuilder
             ? Directory.EnumerateFiles(statics, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(statics, f).Replace('\\', '/'))
             : [];
         var beside = Directory.Exists(folder)
-            ? Directory.EnumerateFiles(folder, "index.md", SearchOption.AllDirectories).SelectMany(index =>
+            ? Bundles(folder).SelectMany(index =>
             {
                 var bundle = Path.GetDirectoryName(index)!;
                 return Directory.EnumerateFiles(bundle, "*", SearchOption.AllDirectories)
@@ -210,6 +210,10 @@ public static class SiteBuilder
             [.. commentaries, .. published, .. beside]);
         return checker.Check(Environment.ProcessorCount);
     }
+
+    /// <summary>The index.md of each commentary kept as a folder with its files, as the build reads them.</summary>
+    private static IEnumerable<string> Bundles(string folder) =>
+        Directory.EnumerateDirectories(folder).Select(d => Path.Combine(d, "index.md")).Where(File.Exists);
 
     private static SiteSettings? SettingsOf(EngineResult result) =>
         result.Outputs.TryGetValue(SitePipelines.Site, out var site) && site.Length > 0 && site[0].TryGet(SiteKeys.Settings, out var settings)
