@@ -157,7 +157,7 @@ public sealed class ParseActors : ParseFrontMatterModule
 public sealed class ParseCommentaries(string actorsPipeline) : ParseFrontMatterModule
 {
     protected override IReadOnlyCollection<string> KnownKeys { get; } =
-        ["title", "date", "summary", "type", "series", "authors", "source", "publisher", "actors", "draft", "slug", "autolink"];
+        ["title", "date", "summary", "type", "series", "authors", "source", "publisher", "actors", "draft", "slug", "autolink", "redirect_from"];
 
     protected override object? Prepare(ImmutableArray<Document> inputs, PipelineContext context) =>
         context.OutputsOf(actorsPipeline).Select(d => d.Get(SiteKeys.Actor).Id).ToHashSet(StringComparer.Ordinal);
@@ -192,7 +192,7 @@ public sealed class ParseCommentaries(string actorsPipeline) : ParseFrontMatterM
             fields.Text("publisher"),
             References(fields, "actors", (IReadOnlySet<string>)peers!, "actor"),
             fields.Bool("autolink") ?? true,
-            body);
+            body) { RedirectFrom = Redirects.Read(fields) };
         if (fields.Bool("draft") == true)
         {
             return null;

@@ -53,6 +53,7 @@ public static class SitePages
         page["newer"] = index > 0 ? PageModels.Commentary(all[index - 1]) : null;
         page["older"] = index >= 0 && index + 1 < all.Length ? PageModels.Commentary(all[index + 1]) : null;
         page["json_ld"] = ArticleJsonLd(site, commentary);
+        page["citation"] = Citations.CitationModel.Of(document, site);
         return page;
     }
 
@@ -105,6 +106,7 @@ public static class SitePages
         var target = Linker(context).TargetOf(TargetKind.Term, term.Id)!;
         var page = PageModels.Page(Settings(context), term.Title, term.Url, term.Summary);
         page["term"] = EntryModels.TermPage(term, target, Backlinks(context), document.Get(RelateTerms.Key));
+        page["entry_feed"] = EntryFeed(term.Title, term.Url);
         page["body"] = PageModels.Html(document);
         page["definitions"] = EntryModels.Definitions(document.Get(LinkAndRender.Mentions));
         return page;
@@ -117,10 +119,17 @@ public static class SitePages
         var actors = context.OutputsOf(SitePipelines.Actors).Select(d => d.Get(SiteKeys.Actor)).ToList();
         var page = PageModels.Page(Settings(context), actor.Title, actor.Url, actor.Summary ?? actor.Title);
         page["actor"] = EntryModels.ActorPage(actor, target, Backlinks(context), actors);
+        page["entry_feed"] = EntryFeed(actor.Title, actor.Url);
         page["body"] = PageModels.Html(document);
         page["definitions"] = EntryModels.Definitions(document.Get(LinkAndRender.Mentions));
         return page;
     }
+
+    /// <summary>Where a term's or actor's feed is: beside its page.</summary>
+    public static string EntryFeedUrl(string entryUrl) => entryUrl + "feed.xml";
+
+    private static Dictionary<string, object?> EntryFeed(string title, string url) =>
+        new() { ["title"] = $"Commentaries mentioning {title}", ["url"] = EntryFeedUrl(url) };
 
     public static object GlossaryIndex(Document document, PipelineContext context)
     {
