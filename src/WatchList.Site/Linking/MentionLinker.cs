@@ -131,6 +131,11 @@ public sealed class MentionLinker
         private readonly HashSet<LinkTarget> _linkedInSection = new(ReferenceEqualityComparer.Instance);
         private readonly List<Diagnostic> _diagnostics = [];
         private bool _automatic = options.Automatic;
+        // Links opened by raw HTML in the paragraph being linked and not yet closed.
+        private int _openAnchors;
+        // A raw <a> left open at the end of its block: a browser carries it into what follows, in ways that
+        // depend on the blocks after it, so nothing after it is linked automatically.
+        private bool _anchorLeftOpen;
         private PlainText _paragraph = PlainText.Empty;
         // The paragraph whose plain text is not taken yet: it is taken when first needed, or before its
         // inlines are first changed, so paragraphs with nothing to link cost nothing.
@@ -170,13 +175,29 @@ public sealed class MentionLinker
                     case HeadingBlock heading:
                         _linkedInSection.Clear();
                         RefuseLinksIn(heading.Inline);
+                        if (heading.Inline?.Descendants<HtmlInline>().LastOrDefault(h => RawHtml.AnchorChange(h.Tag) != 0) is { } tag &&
+                            heading.Inline.Descendants<HtmlInline>().Sum(h => RawHtml.AnchorChange(h.Tag)) > 0)
+                        {
+                            LeftOpen(Location(tag));
+                        }
                         break;
                     case HtmlBlock html:
-                        Toggle(html.Lines.ToString());
+                        var lines = html.Lines.ToString();
+                        Toggle(lines);
+                        if (RawHtml.AnchorChange(lines) > 0)
+                        {
+                            LeftOpen(new SourceLocation(source.Path, source.FirstLine + html.Line, html.Column + 1));
+                        }
                         break;
                     case LeafBlock { Inline: { } inline }:
                         _untaken = inline;
+                        _openAnchors = 0;
+                        _lastAnchor = null;
                         Inlines(inline);
+                        if (_openAnchors > 0)
+                        {
+                            LeftOpen(Location(_lastAnchor!));
+                        }
                         break;
                     case ContainerBlock child:
                         Blocks(child);
@@ -194,6 +215,18 @@ public sealed class MentionLinker
                 _untaken = null;
             }
             return _paragraph;
+        }
+
+        private HtmlInline? _lastAnchor;
+
+        private void LeftOpen(SourceLocation location)
+        {
+            if (!_anchorLeftOpen)
+            {
+                _anchorLeftOpen = true;
+                _diagnostics.Add(Diagnostic.Warning(location, "an <a> tag is not closed in its paragraph, so nothing after it is linked automatically",
+                    "close it with </a> in the same paragraph"));
+            }
         }
 
         private void Toggle(string html)
@@ -237,7 +270,7 @@ public sealed class MentionLinker
             while (child is not null)
             {
                 var next = child.NextSibling;
-                if (rawHtmlDepth > 0 && child is not HtmlInline)
+                if ((rawHtmlDepth > 0 || _openAnchors > 0 || _anchorLeftOpen) && child is not HtmlInline)
                 {
                     // Text inside raw HTML (<a>, <span>...) is the editor's markup: never linked.
                     const string problem = "is inside raw HTML and is not linked", hint = "write the link outside the HTML";
@@ -263,6 +296,11 @@ public sealed class MentionLinker
                         Flush(run);
                         Toggle(html.Tag);
                         rawHtmlDepth = Math.Max(0, rawHtmlDepth + RawHtml.DepthChange(html.Tag));
+                        if (RawHtml.AnchorChange(html.Tag) is var anchors and not 0)
+                        {
+                            _openAnchors = Math.Max(0, _openAnchors + anchors);
+                            _lastAnchor = html;
+                        }
                         break;
                     case LinkInline link:
                         Flush(run);
