@@ -50,6 +50,7 @@ public sealed class MentionLinker
     private readonly Dictionary<string, LinkTarget> _byKey;
     // For each pattern that is a short name, the targets sharing its text (any of them may be meant).
     private readonly int[]?[] _shortOwners;
+    private readonly bool _hasShortNames;
 
     public MentionLinker(ImmutableArray<LinkTarget> targets)
     {
@@ -101,6 +102,7 @@ public sealed class MentionLinker
             if (_automaton.Patterns[p].Kind == AliasAutomaton.PatternKind.Short)
             {
                 _shortOwners[p] = shortByText[_automaton.Patterns[p].Text];
+                _hasShortNames = true;
             }
         }
     }
@@ -148,8 +150,9 @@ public sealed class MentionLinker
         private readonly List<Piece> _pieces = [];
         // Short names: when each target was last named in full, and when each short name last stood inside
         // a longer name that is no entry's ("Kim" in "Kim Yo-jong"), in the order of the page's matches.
-        private readonly Dictionary<LinkTarget, int> _namedAt = new(ReferenceEqualityComparer.Instance);
-        private readonly Dictionary<string, int> _shortTakenAt = new(StringComparer.OrdinalIgnoreCase);
+        // Made only for a glossary with short names: a page costs nothing more without them.
+        private readonly Dictionary<LinkTarget, int>? _namedAt = linker._hasShortNames ? new(ReferenceEqualityComparer.Instance) : null;
+        private readonly Dictionary<string, int>? _shortTakenAt = linker._hasShortNames ? new(StringComparer.OrdinalIgnoreCase) : null;
         private int _sequence;
         private readonly List<AutomaticLink>? _audit = options.Audit ? [] : null;
 
@@ -338,7 +341,7 @@ public sealed class MentionLinker
                 return;
             }
             var target = targets[0];
-            _namedAt[target] = ++_sequence;
+            _namedAt?[target] = ++_sequence;
             var mention = new MentionInline { Target = target, Href = options.Link(target.Url) };
             var context = _found.ContainsKey(target) ? null : paragraph.ContextOf(wiki, 0, wiki.Label.Length);
             mention.AppendChild(new LiteralInline(wiki.Label));
@@ -376,7 +379,7 @@ public sealed class MentionLinker
                 {
                     if (pattern.Kind == AliasAutomaton.PatternKind.Short)
                     {
-                        _shortTakenAt[pattern.Text] = ++_sequence;
+                        _shortTakenAt![pattern.Text] = ++_sequence;
                     }
                     continue;
                 }
@@ -389,7 +392,7 @@ public sealed class MentionLinker
                 }
                 if (pattern.Kind == AliasAutomaton.PatternKind.Name)
                 {
-                    _namedAt[target] = ++_sequence;
+                    _namedAt?[target] = ++_sequence;
                 }
                 if (target == options.Self)
                 {
@@ -433,11 +436,11 @@ public sealed class MentionLinker
         private LinkTarget? MeantBy(int pattern)
         {
             LinkTarget? meant = null;
-            var latest = _shortTakenAt.GetValueOrDefault(linker._automaton.Patterns[pattern].Text);
+            var latest = _shortTakenAt!.GetValueOrDefault(linker._automaton.Patterns[pattern].Text);
             foreach (var owner in linker._shortOwners[pattern]!)
             {
                 var target = linker._targets[owner];
-                if (_namedAt.TryGetValue(target, out var at) && at > latest)
+                if (_namedAt!.TryGetValue(target, out var at) && at > latest)
                 {
                     meant = target;
                     latest = at;
