@@ -94,6 +94,11 @@ public abstract class ParseFrontMatterModule : IModule
             fields.Error(name.Location, $"'{name.Value}' is both a full name (title or alias) and a short name",
                 "keep it in short_names to link it only after the full name, or in aliases to link it everywhere");
         }
+        foreach (var phrase in fields.List("never_link").Where(n => full.Contains(n.Value)))
+        {
+            fields.Error(phrase.Location, $"'{phrase.Value}' is both a full name (title or alias) and a never_link phrase",
+                "a never_link phrase never links: remove it from one of the two lists");
+        }
         var never = fields.List("never_link").Select(n => n.Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var name in shortNames.Where(n => never.Contains(n.Value)))
         {

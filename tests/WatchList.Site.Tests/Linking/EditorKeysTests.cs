@@ -76,6 +76,19 @@ public class EditorKeysTests
     }
 
     [Fact]
+    public async Task Never_link_phrase_that_is_also_an_alias_is_an_error_at_its_line()
+    {
+        using var site = SiteWithKim("never_link: [Kim family, Kim Jong Un]");
+
+        var report = await site.BuildAsync();
+
+        Assert.False(report.Succeeded, string.Join("\n", report.Diagnostics));
+        var error = Assert.Single(report.Diagnostics, d => d.Severity == Severity.Error);
+        Assert.Contains("'Kim Jong Un' is both a full name (title or alias) and a never_link phrase", error.Message);
+        Assert.Equal(4, error.Location.Line);
+    }
+
+    [Fact]
     public async Task Short_name_that_is_another_entrys_full_name_is_an_error_naming_that_file()
     {
         using var site = SiteWithKim("short_names: [Yongbyon]");
