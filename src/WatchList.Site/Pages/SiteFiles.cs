@@ -50,15 +50,16 @@ public static class SiteFiles
     /// encoded once and kept with its rendered body, so a rebuild after one save re-encodes one entry
     /// and copies the others.
     /// </summary>
-    public static Func<Document, PipelineContext, SiteFile> SearchIndex(Output.SiteCache? cache) => (document, context) =>
+    public static SiteFile SearchIndex(Document document, PipelineContext context)
     {
+        var cache = context.Service<Output.SiteCache>();
         var site = SitePages.Settings(context);
         var entries = SearchEntries(context);
         return new SiteFile(stream => WriteSearchIndex(stream, site, entries, cache), () => Output.Fingerprint.Of(entries
             .Select(e => (object?)new List<object?> { e.Title, e.Kind, e.Url, e.Summary, e.BodyHtml })
             .Append(site.ToString())
             .ToList()));
-    };
+    }
 
     /// <summary>What search finds: every commentary, newest first, then the glossary terms and the actors.</summary>
     private static List<SearchEntry> SearchEntries(PipelineContext context) =>
