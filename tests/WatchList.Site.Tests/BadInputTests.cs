@@ -129,7 +129,7 @@ public class BadInputTests
                 draft: yes
                 ---
                 """, $"{NewCommentary}:5:8", "'draft' is 'yes', which is neither true nor false", "'draft: true'"),
-            ["a slug key outside lowercase letters, digits and hyphens"] = new(NewCommentary, """
+            ["a slug key with capitals and an underscore"] = new(NewCommentary, """
                 ---
                 title: Talks
                 date: 2019-05-01
