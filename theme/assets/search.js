@@ -133,30 +133,33 @@
     return found;
   };
 
-  // Adds a term's score for each page to scores (keeping the best of several terms for one word).
+  // Keeps, for each page holding a term, the term's score if better than another term's for the same word.
   const dense = [0, 1, 3, 8];
   const score = (posting, pages, scores) => {
-    const weights = new Map();
+    const ids = [];
+    const weights = [];
     if (posting.dense) {
       posting.bytes.forEach((b, i) => {
-        for (let k = 0; k < 4; k++) {
-          const level = (b >> (k * 2)) & 3;
-          if (level) weights.set(i * 4 + k, dense[level]);
+        for (let k = 0; b && k < 4; k++, b >>= 2) {
+          if (b & 3) {
+            ids.push(i * 4 + k);
+            weights.push(dense[b & 3]);
+          }
         }
       });
     } else {
       const at = { i: 0 };
       let page = -1;
       while (at.i < posting.bytes.length) {
-        page += varint(posting.bytes, at) + 1;
-        weights.set(page, varint(posting.bytes, at));
+        ids.push((page += varint(posting.bytes, at) + 1));
+        weights.push(varint(posting.bytes, at));
       }
     }
-    const idf = Math.log(1 + (pages - weights.size + 0.5) / (weights.size + 0.5));
-    for (const [page, weight] of weights) {
-      const s = (idf * weight * 2.2) / (weight + 1.2);
-      if (!(scores.get(page) >= s)) scores.set(page, s);
-    }
+    const idf = Math.log(1 + (pages - ids.length + 0.5) / (ids.length + 0.5));
+    ids.forEach((page, i) => {
+      const s = (idf * weights[i] * 2.2) / (weights[i] + 1.2);
+      if (!(scores[page] >= s)) scores[page] = s;
+    });
   };
 
   const filterPages = async ([name, value], pages) => {
@@ -179,7 +182,8 @@
     const index = await entry;
     const pages = index.pages;
     const wordScores = query.words.map(async (w) => {
-      const scores = new Map();
+      // A score per page, NaN where the word is not.
+      const scores = new Float64Array(pages).fill(NaN);
       const shards = await Promise.all(shardsFor(index.shards, w.word, w.prefix).map(shard));
       for (const { terms, postings } of shards) {
         terms.forEach((term, i) => {
@@ -195,11 +199,12 @@
       if (sets.length === 0) return [];
       return [...sets.reduce((a, b) => (a.size <= b.size ? a : b))].filter(allowed).sort((a, b) => a - b);
     }
-    const [first, ...rest] = [...all].sort((a, b) => a.size - b.size);
     const found = [];
-    for (const [page, s] of first) {
-      let total = s;
-      if (rest.every((r) => r.has(page) && (total += r.get(page)) >= 0) && allowed(page)) found.push([page, total]);
+    for (let page = 0; page < pages; page++) {
+      let total = 0;
+      for (const scores of all) total += scores[page];
+      // NaN when a word is missing: every word must be on the page.
+      if (total >= 0 && allowed(page)) found.push([page, total]);
     }
     return found.sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([page]) => page);
   };
