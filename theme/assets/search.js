@@ -310,7 +310,7 @@
     return (q.text ? `“${q.text}”` : '') + (parts.length ? `${q.text ? ', ' : ''}${parts.join(', ')}` : '');
   };
 
-  const showMore = async (run) => {
+  const showMore = async (run, onShown = () => {}) => {
     const slice = found.slice(shown, shown + perPage);
     shown += slice.length;
     const records = await Promise.all(slice.map((page) => file(`r/${page}.json`, 'json')));
@@ -318,6 +318,7 @@
     const items = records.filter(Boolean).map((r) => item(r, query));
     results.append(...items.map((i) => i.li));
     more.hidden = shown >= found.length;
+    onShown();
     await Promise.all(items.map((i) => i.ready));
     if (run === current) results.dataset.excerpts = 'ready';
   };
@@ -391,7 +392,8 @@
     });
   }
   more.addEventListener('click', () => {
+    // Keyboard users land on the first of the new results.
     const next = results.children.length;
-    showMore(current).then(() => results.children[next]?.querySelector('a')?.focus());
+    showMore(current, () => results.children[next]?.querySelector('a')?.focus());
   });
 })();
