@@ -110,8 +110,14 @@ public sealed class SearchTests(BuiltSite site) : IClassFixture<BuiltSite>
         var index = new List<string>();
         page.Response += (_, response) =>
         {
-            if (response.Status >= 400) failed.Add($"{response.Status} {response.Url}");
-            if (response.Url.Contains("/search-index/", StringComparison.Ordinal)) index.Add(new Uri(response.Url).AbsolutePath);
+            if (response.Status >= 400)
+            {
+                failed.Add($"{response.Status} {response.Url}");
+            }
+            if (response.Url.Contains("/search-index/", StringComparison.Ordinal))
+            {
+                index.Add(new Uri(response.Url).AbsolutePath);
+            }
         };
         await page.GotoAsync(site.Server.Url("/search/?q=summit"));
         await ExcerptsReady(page);
