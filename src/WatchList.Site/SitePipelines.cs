@@ -7,6 +7,7 @@ using WatchList.Site.Markdown;
 using WatchList.Site.Output;
 using WatchList.Site.Pages;
 using WatchList.Site.Reading;
+using WatchList.Site.Search;
 using WatchList.Site.Templates;
 
 namespace WatchList.Site;
@@ -135,7 +136,13 @@ public static class SitePipelines
             // Files for readers' tools, search engines and GitHub Pages.
             File(Feed, "feed.xml", SiteFiles.Feed),
             File(Sitemap, "sitemap.xml", SiteFiles.Sitemap),
-            File(SearchIndex, "search-index.json", SiteFiles.SearchIndex(cache)),
+            // The search index, in shards a reader's query fetches only for its own words.
+            new(SearchIndex)
+            {
+                Dependencies = [Site, Commentaries, TermPages, ActorPages, Backlinks],
+                Process = [new BuildSearchIndex { Cache = cache }],
+                Output = [write],
+            },
             new(HostFiles)
             {
                 Process = [new CreatePage("robots.txt"), new CreatePage(".nojekyll")],

@@ -52,6 +52,7 @@ public static class EntryModels
         return new()
         {
             ["title"] = term.Title,
+            ["search_url"] = "/search/?term=" + term.Id,
             ["summary"] = term.Summary,
             ["aliases"] = term.Aliases.Length > 0 ? string.Join(", ", term.Aliases.Select(a => a.Value)) : null,
             ["related"] = related,
@@ -69,6 +70,7 @@ public static class EntryModels
         return new()
         {
             ["title"] = actor.Title,
+            ["search_url"] = "/search/?actor=" + actor.Id,
             ["summary"] = actor.Summary,
             ["kind"] = KindName(actor.Kind),
             ["aliases"] = actor.Aliases.Length > 0 ? string.Join(", ", actor.Aliases.Select(a => a.Value)) : null,

@@ -197,8 +197,25 @@ public static class SitePages
         return page;
     }
 
-    public static object Search(Document document, PipelineContext context) =>
-        PageModels.Page(Settings(context), "Search", "/search/", "Search the commentaries, the glossary and the actors.");
+    public static object Search(Document document, PipelineContext context)
+    {
+        var page = PageModels.Page(Settings(context), "Search", "/search/", "Search the commentaries, the glossary and the actors.");
+        var commentaries = Backlinks(context).Commentaries;
+        static Dictionary<string, object?> Option(string value, string label) => new() { ["value"] = value, ["label"] = label };
+        // The filters a search can be narrowed by, from what the build knows: the same values the index is filed under.
+        page["search_filters"] = new Dictionary<string, object?>
+        {
+            ["types"] = commentaries.Select(c => c.Type ?? "Commentary").Append("Glossary term").Append("Actor")
+                .Distinct(StringComparer.Ordinal).Select(t => Option(Slug.Suggest(t), t)).ToList(),
+            ["years"] = commentaries.Select(c => c.Date.Year).Distinct().OrderDescending()
+                .Select(y => Option(y.ToString(CultureInfo.InvariantCulture), y.ToString(CultureInfo.InvariantCulture))).ToList(),
+            ["actors"] = context.OutputsOf(SitePipelines.ActorPages).Select(d => d.Get(SiteKeys.Actor))
+                .OrderBy(a => a.Title, StringComparer.OrdinalIgnoreCase).Select(a => Option(a.Id, a.Title)).ToList(),
+            ["terms"] = context.OutputsOf(SitePipelines.TermPages).Select(d => d.Get(SiteKeys.Term))
+                .OrderBy(t => t.Title, StringComparer.OrdinalIgnoreCase).Select(t => Option(t.Id, t.Title)).ToList(),
+        };
+        return page;
+    }
 
     public static object NotFound(Document document, PipelineContext context)
     {
