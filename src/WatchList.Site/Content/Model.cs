@@ -7,8 +7,12 @@ namespace WatchList.Site.Content;
 /// <summary>The site as a whole, from <c>input/site.yml</c>.</summary>
 public sealed record SiteSettings(
     string Title, string Description, Uri BaseUrl, string Language, string Author,
-    Linking.LinkPolicy LinkPolicy = Linking.LinkPolicy.First)
+    Linking.LinkPolicy LinkPolicy = Linking.LinkPolicy.First,
+    int PageSize = SiteSettings.DefaultPageSize)
 {
+    /// <summary>How many commentaries a listing page (an archive page, a page of mentions) shows when site.yml does not say.</summary>
+    public const int DefaultPageSize = 30;
+
     /// <summary>The path part of the base URL, always starting and ending with '/': "/repo/" or "/".</summary>
     public string BasePath => BaseUrl.AbsolutePath.EndsWith('/') ? BaseUrl.AbsolutePath : BaseUrl.AbsolutePath + "/";
 

@@ -10,7 +10,7 @@ namespace WatchList.Site.Content;
 /// <summary>Input module: reads <c>site.yml</c> into one document carrying <see cref="SiteSettings"/>.</summary>
 public sealed class ReadSiteSettings(string inputFolder, Uri? baseUrlOverride) : IModule
 {
-    private static readonly string[] KnownKeys = ["title", "description", "base_url", "language", "author", "link_mentions"];
+    private static readonly string[] KnownKeys = ["title", "description", "base_url", "language", "author", "link_mentions", "page_size"];
 
     private static readonly Dictionary<string, LinkPolicy> Policies = new(StringComparer.Ordinal)
     {
@@ -45,7 +45,8 @@ public sealed class ReadSiteSettings(string inputFolder, Uri? baseUrlOverride) :
             baseUrl ?? new Uri("http://localhost/"),
             fields.Text("language") ?? "en",
             fields.Text("author") ?? "",
-            ParsePolicy(fields));
+            ParsePolicy(fields),
+            ParsePageSize(fields));
         fields.WarnUnknownKeys(KnownKeys);
         context.Diagnostics.AddRange(fields.Problems);
         return ValueTask.FromResult(fields.HasErrors
@@ -67,6 +68,22 @@ public sealed class ReadSiteSettings(string inputFolder, Uri? baseUrlOverride) :
         fields.Error(fields.ValueLocation("link_mentions"), $"'link_mentions' is '{text}', which is not a linking rule",
             DidYouMean.Hint(text, Policies.Keys, "use first, first-per-section or all"));
         return LinkPolicy.First;
+    }
+
+    private static int ParsePageSize(FieldReader fields)
+    {
+        var text = fields.Text("page_size");
+        if (text is null)
+        {
+            return SiteSettings.DefaultPageSize;
+        }
+        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var size) && size is >= 1 and <= 1000)
+        {
+            return size;
+        }
+        fields.Error(fields.ValueLocation("page_size"), $"'page_size' is '{text}', which is not a number of commentaries from 1 to 1000",
+            $"write a whole number, such as 'page_size: {SiteSettings.DefaultPageSize}' (the default)");
+        return SiteSettings.DefaultPageSize;
     }
 
     private static Uri? ParseBaseUrl(FieldReader fields)
