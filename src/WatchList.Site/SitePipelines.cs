@@ -42,6 +42,7 @@ public static class SitePipelines
     public const string NotFound = "not-found";
     public const string Feed = "feed";
     public const string Sitemap = "sitemap";
+    public const string Definitions = "definitions";
     public const string SearchIndex = "search-index";
     public const string HostFiles = "host-files";
     public const string Changes = "changes";
@@ -147,6 +148,7 @@ public static class SitePipelines
             // Files for readers' tools, search engines and GitHub Pages.
             File(Feed, "feed.xml", SiteFiles.Feed),
             File(Sitemap, "sitemap.xml", SiteFiles.Sitemap),
+            File(Definitions, "definitions.json", SiteFiles.Definitions),
             File(SearchIndex, "search-index.json", SiteFiles.SearchIndex(cache)),
             new(HostFiles)
             {

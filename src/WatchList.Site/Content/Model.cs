@@ -8,10 +8,14 @@ namespace WatchList.Site.Content;
 public sealed record SiteSettings(
     string Title, string Description, Uri BaseUrl, string Language, string Author,
     Linking.LinkPolicy LinkPolicy = Linking.LinkPolicy.First,
-    int PageSize = SiteSettings.DefaultPageSize)
+    int PageSize = SiteSettings.DefaultPageSize,
+    int RecentMentions = SiteSettings.DefaultRecentMentions)
 {
-    /// <summary>How many commentaries a listing page (an archive page, a page of mentions) shows when site.yml does not say.</summary>
-    public const int DefaultPageSize = 30;
+    /// <summary>How many commentaries a listing page (an archive page, a page of older mentions) shows when site.yml does not say.</summary>
+    public const int DefaultPageSize = 50;
+
+    /// <summary>How many of the latest mentions a term's or actor's own page quotes in context when site.yml does not say.</summary>
+    public const int DefaultRecentMentions = 10;
 
     /// <summary>The path part of the base URL, always starting and ending with '/': "/repo/" or "/".</summary>
     public string BasePath => BaseUrl.AbsolutePath.EndsWith('/') ? BaseUrl.AbsolutePath : BaseUrl.AbsolutePath + "/";

@@ -10,7 +10,7 @@ namespace WatchList.Site.Content;
 /// <summary>Input module: reads <c>site.yml</c> into one document carrying <see cref="SiteSettings"/>.</summary>
 public sealed class ReadSiteSettings(string inputFolder, Uri? baseUrlOverride) : IModule
 {
-    private static readonly string[] KnownKeys = ["title", "description", "base_url", "language", "author", "link_mentions", "page_size"];
+    private static readonly string[] KnownKeys = ["title", "description", "base_url", "language", "author", "link_mentions", "page_size", "recent_mentions"];
 
     private static readonly Dictionary<string, LinkPolicy> Policies = new(StringComparer.Ordinal)
     {
@@ -46,7 +46,8 @@ public sealed class ReadSiteSettings(string inputFolder, Uri? baseUrlOverride) :
             fields.Text("language") ?? "en",
             fields.Text("author") ?? "",
             ParsePolicy(fields),
-            ParsePageSize(fields));
+            Count(fields, "page_size", "commentaries a listing page shows", SiteSettings.DefaultPageSize),
+            Count(fields, "recent_mentions", "mentions an entry's page quotes", SiteSettings.DefaultRecentMentions));
         fields.WarnUnknownKeys(KnownKeys);
         context.Diagnostics.AddRange(fields.Problems);
         return ValueTask.FromResult(fields.HasErrors
@@ -70,20 +71,21 @@ public sealed class ReadSiteSettings(string inputFolder, Uri? baseUrlOverride) :
         return LinkPolicy.First;
     }
 
-    private static int ParsePageSize(FieldReader fields)
+    /// <summary>A whole number from 1 to 1000 under <paramref name="key"/>, or its default when the key is absent.</summary>
+    private static int Count(FieldReader fields, string key, string what, int byDefault)
     {
-        var text = fields.Text("page_size");
+        var text = fields.Text(key);
         if (text is null)
         {
-            return SiteSettings.DefaultPageSize;
+            return byDefault;
         }
-        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var size) && size is >= 1 and <= 1000)
+        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count) && count is >= 1 and <= 1000)
         {
-            return size;
+            return count;
         }
-        fields.Error(fields.ValueLocation("page_size"), $"'page_size' is '{text}', which is not a number of commentaries from 1 to 1000",
-            $"write a whole number, such as 'page_size: {SiteSettings.DefaultPageSize}' (the default)");
-        return SiteSettings.DefaultPageSize;
+        fields.Error(fields.ValueLocation(key), $"'{key}' is '{text}', which is not a number of {what} from 1 to 1000",
+            $"write a whole number, such as '{key}: {byDefault}' (the default)");
+        return byDefault;
     }
 
     private static Uri? ParseBaseUrl(FieldReader fields)

@@ -22,15 +22,16 @@ public static class EntryModels
         ["kind"] = target.Kind == TargetKind.Term ? "term" : "actor",
     });
 
-    /// <summary>The hidden summaries that linked mentions point to with aria-describedby.</summary>
+    /// <summary>
+    /// The hidden elements that linked mentions point to with aria-describedby, by id alone: the summaries
+    /// are filled in from definitions.json, one file for the site, instead of repeated on every page.
+    /// </summary>
     public static List<SharedModel> Definitions(IEnumerable<TargetMentions> mentions) =>
         [.. mentions.Where(m => m.Linked).Select(m => DefinitionModels(m.Target))];
 
     private static readonly Func<LinkTarget, SharedModel> DefinitionModels = SharedModel.PerInstance<LinkTarget>(target => new()
     {
         ["id"] = target.DefinitionId,
-        ["title"] = target.Title,
-        ["summary"] = target.Summary,
     });
 
     /// <param name="inContext">With the sentence around each mention (the most recent ones), or by title and date alone.</param>
@@ -45,7 +46,7 @@ public static class EntryModels
         }))];
 
     public static Dictionary<string, object?> TermPage(GlossaryTerm term, LinkTarget target, BacklinkIndex backlinks,
-        ImmutableArray<GlossaryTerm> relatedTerms, int pageSize)
+        ImmutableArray<GlossaryTerm> relatedTerms, MentionPaging paging)
     {
         var related = relatedTerms
             .Select(t => new Dictionary<string, object?> { ["title"] = t.Title, ["url"] = t.Url, ["summary"] = t.Summary })
@@ -57,15 +58,15 @@ public static class EntryModels
             ["summary"] = term.Summary,
             ["aliases"] = term.Aliases.Length > 0 ? string.Join(", ", term.Aliases.Select(a => a.Value)) : null,
             ["related"] = related,
-            ["mentioned_in"] = MentionedIn(mentions.Take(pageSize)),
-            ["recent_count"] = Math.Min(pageSize, mentions.Length),
+            ["mentioned_in"] = MentionedIn(paging.On(mentions, 1)),
+            ["recent_count"] = Math.Min(paging.Recent, mentions.Length),
             ["mention_count"] = mentions.Length,
-            ["pager"] = Paging.Pager(target.Url, 1, Paging.PageCount(mentions.Length, pageSize), $"Pages of mentions of {target.Title}"),
+            ["pager"] = Paging.Pager(target.Url, 1, paging.PageCount(mentions.Length), $"Pages of mentions of {target.Title}"),
         };
     }
 
     public static Dictionary<string, object?> ActorPage(Actor actor, LinkTarget target, BacklinkIndex backlinks,
-        IReadOnlyList<Actor> allActors, int pageSize)
+        IReadOnlyList<Actor> allActors, MentionPaging paging)
     {
         var affiliation = actor.Affiliation is null ? null : allActors.FirstOrDefault(a => a.Id == actor.Affiliation);
         var members = allActors.Where(a => a.Affiliation == actor.Id).OrderBy(a => a.Title, StringComparer.Ordinal).ToList();
@@ -79,10 +80,10 @@ public static class EntryModels
             ["affiliation"] = affiliation is null ? null : new Dictionary<string, object?> { ["title"] = affiliation.Title, ["url"] = affiliation.Url },
             ["people"] = members.Where(m => m.Kind == ActorKind.Person).Select(Brief).ToList(),
             ["bodies"] = members.Where(m => m.Kind != ActorKind.Person).Select(Brief).ToList(),
-            ["mentioned_in"] = MentionedIn(mentions.Take(pageSize)),
-            ["recent_count"] = Math.Min(pageSize, mentions.Length),
+            ["mentioned_in"] = MentionedIn(paging.On(mentions, 1)),
+            ["recent_count"] = Math.Min(paging.Recent, mentions.Length),
             ["mention_count"] = mentions.Length,
-            ["pager"] = Paging.Pager(target.Url, 1, Paging.PageCount(mentions.Length, pageSize), $"Pages of mentions of {target.Title}"),
+            ["pager"] = Paging.Pager(target.Url, 1, paging.PageCount(mentions.Length), $"Pages of mentions of {target.Title}"),
             ["terms"] = backlinks.TermsAlongside(target)
                 .Select(t => new Dictionary<string, object?> { ["title"] = t.Term.Title, ["url"] = t.Term.Url, ["count"] = t.Commentaries })
                 .ToList(),

@@ -61,7 +61,8 @@ public static class SitePages
     }
 
     /// <summary>
-    /// schema.org Article, so search engines know the headline, date, authors and original. Written with
+    /// schema.org Article, so search engines know the headline, date, authors and original (not the summary:
+    /// the page's description meta already says it, and every page would carry it twice). Written with
     /// <see cref="Utf8JsonWriter"/> (the serializer's reflection cost a cold start tens of milliseconds);
     /// its default encoder escapes &lt;, &gt; and &amp;, so the text is safe inside a script element.
     /// </summary>
@@ -81,7 +82,6 @@ public static class SitePages
             json.WriteString("@context", "https://schema.org");
             json.WriteString("@type", "Article");
             json.WriteString("headline", commentary.Title);
-            json.WriteString("description", commentary.Summary);
             json.WriteString("datePublished", commentary.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             json.WriteString("url", site.AbsoluteUrl(commentary.Url));
             json.WriteString("mainEntityOfPage", site.AbsoluteUrl(commentary.Url));
@@ -126,7 +126,7 @@ public static class SitePages
         var term = document.Get(SiteKeys.Term);
         var target = Linker(context).TargetOf(TargetKind.Term, term.Id)!;
         var page = PageModels.Page(Settings(context), term.Title, term.Url, term.Summary);
-        page["term"] = EntryModels.TermPage(term, target, Backlinks(context), document.Get(RelateTerms.Key), Settings(context).PageSize);
+        page["term"] = EntryModels.TermPage(term, target, Backlinks(context), document.Get(RelateTerms.Key), MentionPaging.Of(Settings(context)));
         page["body"] = PageModels.Html(document);
         page["definitions"] = EntryModels.Definitions(document.Get(LinkAndRender.Mentions));
         return page;
@@ -138,7 +138,7 @@ public static class SitePages
         var target = Linker(context).TargetOf(TargetKind.Actor, actor.Id)!;
         var actors = context.OutputsOf(SitePipelines.Actors).Select(d => d.Get(SiteKeys.Actor)).ToList();
         var page = PageModels.Page(Settings(context), actor.Title, actor.Url, actor.Summary ?? actor.Title);
-        page["actor"] = EntryModels.ActorPage(actor, target, Backlinks(context), actors, Settings(context).PageSize);
+        page["actor"] = EntryModels.ActorPage(actor, target, Backlinks(context), actors, MentionPaging.Of(Settings(context)));
         page["body"] = PageModels.Html(document);
         page["definitions"] = EntryModels.Definitions(document.Get(LinkAndRender.Mentions));
         return page;
@@ -246,7 +246,7 @@ public static class SitePages
         page["entry"] = EntryModels.Target(target);
         page["is_term"] = target.Kind == TargetKind.Term;
         page["mention_count"] = mentions.Length;
-        page["mentioned_in"] = EntryModels.MentionedIn(mentions.Skip((listing.Number - 1) * site.PageSize).Take(site.PageSize), inContext: false);
+        page["mentioned_in"] = EntryModels.MentionedIn(MentionPaging.Of(site).On(mentions, listing.Number), inContext: false);
         page["pager"] = Paging.Pager(target.Url, listing.Number, listing.Count, $"Pages of mentions of {target.Title}");
         return page;
     }
