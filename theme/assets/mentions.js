@@ -10,7 +10,7 @@
 
   const script = document.currentScript;
   const definitionsUrl = new URL('../definitions.json', script ? script.src : location.href);
-  fetch(definitionsUrl)
+  const loaded = fetch(definitionsUrl)
     .then((response) => (response.ok ? response.json() : {}))
     .then((definitions) => {
       for (const link of mentions) {
@@ -33,7 +33,12 @@
 
   const show = (link) => {
     const definition = document.getElementById(link.getAttribute('aria-describedby'));
-    if (!definition || !definition.textContent) return; // not loaded (yet)
+    if (!definition) return;
+    if (!definition.textContent) {
+      // Not loaded yet: shown once it is, if the reader is still on the mention.
+      loaded.then(() => { if (definition.textContent && link.matches(':hover, :focus-visible')) show(link); });
+      return;
+    }
     clearTimeout(hideTimer);
     const title = document.createElement('strong');
     title.textContent = definition.dataset.title || link.textContent;
