@@ -12,7 +12,7 @@ public sealed record SiteSettings(
     int RecentMentions = SiteSettings.DefaultRecentMentions)
 {
     /// <summary>How many commentaries a listing page (an archive page, a page of older mentions) shows when site.yml does not say.</summary>
-    public const int DefaultPageSize = 50;
+    public const int DefaultPageSize = 100;
 
     /// <summary>How many of the latest mentions a term's or actor's own page quotes in context when site.yml does not say.</summary>
     public const int DefaultRecentMentions = 10;
