@@ -126,10 +126,14 @@ public sealed class PaginatedSiteTests(PaginatedSite site) : IClassFixture<Pagin
             checkedPaginated++;
             Assert.Equal(PaginatedSite.RecentMentions, recent.Count);
             var total = int.Parse(pages[1].Page.QuerySelector("main h2")!.TextContent.Split(' ')[2]);
+            var listedBefore = recent.Count;
             var older = pages.Skip(1).SelectMany(p =>
             {
                 var items = p.Page.QuerySelectorAll("ol.mentioned-in > li").ToList();
                 Assert.InRange(items.Count, 1, PaginatedSite.PageSize);
+                // The numbering goes on from the pages before.
+                Assert.Equal((listedBefore + 1).ToString(), p.Page.QuerySelector("ol.mentioned-in")!.GetAttribute("start"));
+                listedBefore += items.Count;
                 Assert.Equal(p.File, PaginatedSite.FileOf(p.Page.QuerySelector("nav.pages a[aria-current=page]")!.GetAttribute("href")!));
                 return items;
             }).ToList();

@@ -247,6 +247,8 @@ public static class SitePages
         page["is_term"] = target.Kind == TargetKind.Term;
         page["mention_count"] = mentions.Length;
         page["mentioned_in"] = EntryModels.MentionedIn(MentionPaging.Of(site).On(mentions, listing.Number), inContext: false);
+        // The list goes on numbering from the pages before it.
+        page["first_number"] = site.RecentMentions + (listing.Number - 2) * site.PageSize + 1;
         page["pager"] = Paging.Pager(target.Url, listing.Number, listing.Count, $"Pages of mentions of {target.Title}");
         return page;
     }
