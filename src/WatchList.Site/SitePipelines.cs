@@ -3,6 +3,7 @@ using WatchList.Pipeline;
 using WatchList.Site.Backlinks;
 using WatchList.Site.Content;
 using WatchList.Site.Linking;
+using WatchList.Site.Listings;
 using WatchList.Site.Markdown;
 using WatchList.Site.Output;
 using WatchList.Site.Pages;
@@ -36,17 +37,20 @@ public static class SitePipelines
     public const string ActorIndex = "actor-index";
     public const string Home = "home";
     public const string Archive = "archive";
+    public const string ArchivePages = "archive-pages";
+    public const string MentionPages = "mention-pages";
     public const string Search = "search";
     public const string NotFound = "not-found";
     public const string Feed = "feed";
     public const string Sitemap = "sitemap";
+    public const string Definitions = "definitions";
     public const string SearchIndex = "search-index";
     public const string HostFiles = "host-files";
     public const string Changes = "changes";
 
     /// <summary>The pipelines whose documents are pages readers reach by following links (all but the 404 page).</summary>
     public static readonly ImmutableArray<string> LinkedPages =
-        [Home, Commentaries, Archive, Search, GlossaryIndex, TermPages, ActorIndex, ActorPages];
+        [Home, Commentaries, Archive, ArchivePages, Search, GlossaryIndex, TermPages, MentionPages, ActorIndex, ActorPages];
 
     /// <param name="outputFolder">Where pages are written: the build's temporary folder.</param>
     public static ImmutableArray<Pipeline.Pipeline> Create(BuildOptions options, string outputFolder)
@@ -125,9 +129,23 @@ public static class SitePipelines
                 Output = [new RenderPage(Theme, "actor", SitePages.Actor) { Cache = cache }, write],
             },
 
+            // The older mentions of each term and actor, a page size at a time.
+            new(MentionPages)
+            {
+                Dependencies = [Site, Linker, Backlinks],
+                Process = [new CreateMentionPages(Site, Linker, Backlinks)],
+                Output = [new RenderPage(Theme, "mentions", SitePages.Mentions) { Cache = cache }, write],
+            },
+
             // Indexes and site-wide pages.
             Page(Home, "index.html", "home", SitePages.Home),
             Page(Archive, "archive/index.html", "archive", SitePages.Archive),
+            new(ArchivePages)
+            {
+                Dependencies = [Site, Backlinks],
+                Process = [new CreateArchivePages(Site, Backlinks)],
+                Output = [new RenderPage(Theme, "archive-page", SitePages.ArchivePage) { Cache = cache }, write],
+            },
             Page(Search, "search/index.html", "search", SitePages.Search),
             Page(GlossaryIndex, "glossary/index.html", "glossary", SitePages.GlossaryIndex),
             Page(ActorIndex, "actors/index.html", "actors", SitePages.ActorIndex),
@@ -136,6 +154,7 @@ public static class SitePipelines
             // Files for readers' tools, search engines and GitHub Pages.
             File(Feed, "feed.xml", SiteFiles.Feed),
             File(Sitemap, "sitemap.xml", SiteFiles.Sitemap),
+            File(Definitions, "definitions.json", SiteFiles.Definitions),
             // The search index, in shards a reader's query fetches only for its own words.
             new(SearchIndex)
             {

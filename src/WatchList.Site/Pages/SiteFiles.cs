@@ -43,6 +43,33 @@ public static class SiteFiles
             .OrderBy(p => p.Item1, StringComparer.Ordinal)];
 
     /// <summary>
+    /// <summary>
+    /// The summaries that linked mentions show on hover and focus, every term's and actor's in one file that
+    /// a reader's browser fetches once, rather than repeated in a hidden block on every page that names them.
+    /// </summary>
+    public static SiteFile Definitions(Document document, PipelineContext context)
+    {
+        var targets = context.OutputsOf(SitePipelines.Linker).Single().Get(Linking.BuildLinker.Key).Targets;
+        return new SiteFile(stream => WriteDefinitions(stream, targets), () => Output.Fingerprint.Of(targets
+            .Select(t => (object?)$"{t.DefinitionId}\n{t.Title}\n{t.Summary}")
+            .ToList()));
+    }
+
+    /// <summary>The definitions file: <c>{"definition-term-yongbyon": ["Yongbyon", "North Korea's main nuclear centre."], …}</c>.</summary>
+    public static void WriteDefinitions(Stream stream, IEnumerable<Linking.LinkTarget> targets)
+    {
+        using var json = new Utf8JsonWriter(stream);
+        json.WriteStartObject();
+        foreach (var target in targets)
+        {
+            json.WriteStartArray(target.DefinitionId);
+            json.WriteStringValue(target.Title);
+            json.WriteStringValue(target.Summary);
+            json.WriteEndArray();
+        }
+        json.WriteEndObject();
+    }
+
     /// robots.txt naming the sitemap, and an empty .nojekyll so GitHub Pages serves the files as they are;
     /// what they are written from is the settings (the sitemap's address).
     /// </summary>
