@@ -22,7 +22,11 @@ internal sealed class Shape
 
     public IEnumerable<string> Fields => _fields is null ? [] : _fields.Keys;
 
-    public Shape Items => _items ??= new Shape();
+    /// <summary>
+    /// The shape of the items, when lists were seen here. Reading it changes nothing: a loop over a value no page
+    /// gave must not make that value look known, and its other fields missing.
+    /// </summary>
+    public Shape Items => _items ?? new Shape();
 
     public void Add(object? value)
     {
