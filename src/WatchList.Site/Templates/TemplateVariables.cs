@@ -328,7 +328,12 @@ public sealed class CheckTemplateVariables(string themePipeline, ImmutableArray<
                     shape.Add(page.Model(document, context));
                 }
             }
-            variables.Walk(group.Key, shape);
+            // A template no page uses this time (numbered pages of a site whose lists are short) tells nothing:
+            // walked with no model, it would take every variable of its layout as had.
+            if (shape.Known)
+            {
+                variables.Walk(group.Key, shape);
+            }
         }
         context.Diagnostics.AddRange(variables.Warnings());
         return ValueTask.FromResult(inputs);
