@@ -40,7 +40,8 @@ public static class Paging
             {
                 pages.Add(new() { ["gap"] = true });
             }
-            pages.Add(new() { ["number"] = page, ["url"] = UrlOf(firstUrl, page), ["current"] = page == number });
+            // Every entry says whether it is a gap, so a theme's check knows the field on lists too short for one.
+            pages.Add(new() { ["gap"] = false, ["number"] = page, ["url"] = UrlOf(firstUrl, page), ["current"] = page == number });
             last = page;
         }
         return new()
