@@ -3,11 +3,13 @@ using WatchList.Pipeline;
 using WatchList.Site.Backlinks;
 using WatchList.Site.Content;
 using WatchList.Site.Linking;
+using WatchList.Site.Listings;
 using WatchList.Site.Markdown;
 using WatchList.Site.Media;
 using WatchList.Site.Output;
 using WatchList.Site.Pages;
 using WatchList.Site.Reading;
+using WatchList.Site.Search;
 using WatchList.Site.Templates;
 
 namespace WatchList.Site;
@@ -45,10 +47,13 @@ public static class SitePipelines
     public const string ActorIndex = "actor-index";
     public const string Home = "home";
     public const string Archive = "archive";
+    public const string ArchivePages = "archive-pages";
+    public const string MentionPages = "mention-pages";
     public const string Search = "search";
     public const string NotFound = "not-found";
     public const string Feed = "feed";
     public const string Sitemap = "sitemap";
+    public const string Definitions = "definitions";
     public const string SearchIndex = "search-index";
     public const string HostFiles = "host-files";
     public const string Changes = "changes";
@@ -59,7 +64,7 @@ public static class SitePipelines
 
     /// <summary>The pipelines whose documents are pages readers reach by following links (all but the 404 page).</summary>
     public static readonly ImmutableArray<string> LinkedPages =
-        [Home, Commentaries, Archive, Search, GlossaryIndex, TermPages, ActorIndex, ActorPages];
+        [Home, Commentaries, Archive, ArchivePages, Search, GlossaryIndex, TermPages, MentionPages, ActorIndex, ActorPages];
 
     /// <param name="outputFolder">Where pages are written: the build's temporary folder.</param>
     public static ImmutableArray<Pipeline.Pipeline> Create(BuildOptions options, string outputFolder)
@@ -163,9 +168,23 @@ public static class SitePipelines
                 Output = [new WriteWith(CreateRedirects.Write), write],
             },
 
+            // The older mentions of each term and actor, a page size at a time.
+            new(MentionPages)
+            {
+                Dependencies = [Site, Linker, Backlinks],
+                Process = [new CreateMentionPages(Site, Linker, Backlinks)],
+                Output = [new RenderPage(Theme, "mentions", SitePages.Mentions), write],
+            },
+
             // Indexes and site-wide pages.
             Page(Home, "index.html", "home", SitePages.Home),
             Page(Archive, "archive/index.html", "archive", SitePages.Archive),
+            new(ArchivePages)
+            {
+                Dependencies = [Site, Backlinks],
+                Process = [new CreateArchivePages(Site, Backlinks)],
+                Output = [new RenderPage(Theme, "archive-page", SitePages.ArchivePage), write],
+            },
             Page(Search, "search/index.html", "search", SitePages.Search),
             Page(GlossaryIndex, "glossary/index.html", "glossary", SitePages.GlossaryIndex),
             Page(ActorIndex, "actors/index.html", "actors", SitePages.ActorIndex),
@@ -180,7 +199,14 @@ public static class SitePipelines
                 Process = [new FeedPerEntry(TermPages, ActorPages)],
                 Output = [new WriteWith(SiteFiles.EntryFeed), write],
             },
-            File(SearchIndex, "search-index.json", SiteFiles.SearchIndex),
+            File(Definitions, "definitions.json", SiteFiles.Definitions),
+            // The search index, in shards a reader's query fetches only for its own words.
+            new(SearchIndex)
+            {
+                Dependencies = [Site, Commentaries, TermPages, ActorPages, Backlinks],
+                Process = [new BuildSearchIndex()],
+                Output = [write],
+            },
             new(HostFiles)
             {
                 Process = [new CreatePage("robots.txt"), new CreatePage(".nojekyll")],

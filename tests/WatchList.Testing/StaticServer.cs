@@ -56,9 +56,9 @@ public sealed class StaticServer : IDisposable
             {
                 await Respond(context);
             }
-            catch (Exception e) when (e is HttpListenerException or IOException)
+            catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException)
             {
-                // The client went away; the next request is served as usual.
+                // The client went away mid-answer (a page left while its fetches ran): serve the next request.
             }
         }
     }
