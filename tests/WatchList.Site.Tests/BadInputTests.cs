@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using WatchList.Pipeline;
 using WatchList.Site;
-using WatchList.Testing;
 
 namespace WatchList.Site.Tests;
 

@@ -1,7 +1,6 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using WatchList.Bench.Corpus;
-using WatchList.Testing;
 
 namespace WatchList.Tests;
 

@@ -1,5 +1,4 @@
 using AngleSharp.Html.Parser;
-using WatchList.Testing;
 
 namespace WatchList.Tests;
 
