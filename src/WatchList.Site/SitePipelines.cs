@@ -97,7 +97,7 @@ public static class SitePipelines
                 Process =
                 [
                     new RequireSome("commentaries", Path.Combine(input, "commentaries"), "add a Markdown file per commentary"),
-                    new ParseCommentaries(Actors) { Cache = cache },
+                    new ParseCommentaries(Linker) { Cache = cache },
                     new RejectDuplicateSlugs(),
                     new LinkAndRender(markdown, Linker, Site) { Cache = cache },
                 ],
@@ -109,7 +109,7 @@ public static class SitePipelines
             new(TermPages)
             {
                 Dependencies = [Site, Glossary, Linker],
-                Process = [new TakeFrom(Glossary), new RelateTerms(), new LinkAndRender(markdown, Linker, Site) { Cache = cache }],
+                Process = [new TakeFrom(Glossary), new RelateTerms(Linker), new LinkAndRender(markdown, Linker, Site) { Cache = cache }],
                 Output = [new RenderPage(Theme, "term", SitePages.Term) { Cache = cache }, write],
             },
             new(ActorPages)

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using WatchList.Pipeline;
 using WatchList.Site.Diagnostics;
 using WatchList.Site.FrontMatter;
+using WatchList.Site.Linking;
 using WatchList.Site.Output;
 
 namespace WatchList.Site.Content;
@@ -17,8 +18,7 @@ public abstract class ParseFrontMatterModule : IModule
 
     public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, PipelineContext context)
     {
-        var peers = Prepare(inputs, context);
-        var peersKey = peers is IEnumerable<string> ids ? string.Join(",", ids.Order(StringComparer.Ordinal)) : "";
+        var (peers, peersKey) = Prepare(inputs, context);
         return ValueTask.FromResult(context.MapParallel(inputs, document =>
         {
             var text = ((TextContent)document.Content).Text;
@@ -50,8 +50,11 @@ public abstract class ParseFrontMatterModule : IModule
 
     protected abstract IReadOnlyCollection<string> KnownKeys { get; }
 
-    /// <summary>Whatever a file needs to know about the other files (ids it may refer to).</summary>
-    protected virtual object? Prepare(ImmutableArray<Document> inputs, PipelineContext context) => null;
+    /// <summary>
+    /// Whatever a file needs to know about the other files (the names it may refer to), and a key that
+    /// changes when that does (a preview parses a file again when it changed).
+    /// </summary>
+    protected virtual (object? Peers, string Key) Prepare(ImmutableArray<Document> inputs, PipelineContext context) => (null, "");
 
     protected abstract Document? Read(Document document, FieldReader fields, MarkdownSource body, object? peers);
 
@@ -68,23 +71,13 @@ public abstract class ParseFrontMatterModule : IModule
         return id;
     }
 
-    /// <summary>Checks that every id in a list names an existing file, with a suggestion when not.</summary>
-    protected static ImmutableArray<string> References(
-        FieldReader fields, string key, IReadOnlySet<string> known, string what)
-    {
-        var items = fields.List(key);
-        foreach (var item in items.Where(i => !known.Contains(i.Value)))
-        {
-            fields.Error(item.Location, $"'{key}' names {what} '{item.Value}', which does not exist",
-                DidYouMean.Hint(item.Value, known, $"use the file name (without .md) of an existing {what}"));
-        }
-        return [.. items.Select(i => i.Value)];
-    }
-
     protected static ImmutableArray<string> Texts(FieldReader fields, string key) => [.. fields.List(key).Select(i => i.Value)];
 
-    protected static IReadOnlySet<string> IdsOf(ImmutableArray<Document> documents) =>
-        documents.Select(d => Path.GetFileNameWithoutExtension(d.Source)).ToHashSet(StringComparer.Ordinal);
+    protected static (object? Peers, string Key) IdsOf(ImmutableArray<Document> documents)
+    {
+        var ids = documents.Select(d => Path.GetFileNameWithoutExtension(d.Source)).ToHashSet(StringComparer.Ordinal);
+        return (ids, string.Join(",", ids.Order(StringComparer.Ordinal)));
+    }
 }
 
 public sealed class ParseGlossaryTerms : ParseFrontMatterModule
@@ -92,17 +85,15 @@ public sealed class ParseGlossaryTerms : ParseFrontMatterModule
     protected override IReadOnlyCollection<string> KnownKeys { get; } =
         ["title", "aliases", "summary", "related", "case_sensitive"];
 
-    protected override object? Prepare(ImmutableArray<Document> inputs, PipelineContext context) => IdsOf(inputs);
-
     protected override Document? Read(Document document, FieldReader fields, MarkdownSource body, object? peers)
     {
         var id = IdFromFileName(document, fields);
         var term = new GlossaryTerm(
             id,
-            fields.Text("title", required: true) ?? "",
+            fields.Text("title", required: true) ?? id,
             fields.List("aliases"),
             fields.Text("summary", required: true) ?? "",
-            References(fields, "related", (IReadOnlySet<string>)peers!, "glossary term"),
+            fields.List("related"),
             fields.Bool("case_sensitive"),
             body) { TitleLocation = fields.ValueLocation("title") };
         return document.With(SiteKeys.Term, term).WithDestination($"glossary/{id}/index.html");
@@ -121,7 +112,7 @@ public sealed class ParseActors : ParseFrontMatterModule
     protected override IReadOnlyCollection<string> KnownKeys { get; } =
         ["title", "aliases", "kind", "affiliation", "summary", "case_sensitive"];
 
-    protected override object? Prepare(ImmutableArray<Document> inputs, PipelineContext context) => IdsOf(inputs);
+    protected override (object? Peers, string Key) Prepare(ImmutableArray<Document> inputs, PipelineContext context) => IdsOf(inputs);
 
     protected override Document? Read(Document document, FieldReader fields, MarkdownSource body, object? peers)
     {
@@ -139,10 +130,11 @@ public sealed class ParseActors : ParseFrontMatterModule
         {
             fields.Error(fields.ValueLocation("affiliation"), $"'affiliation' names actor '{affiliation}', which does not exist",
                 DidYouMean.Hint(affiliation, ids, "use the file name (without .md) of an existing actor"));
+            affiliation = null;
         }
         var actor = new Actor(
             id,
-            fields.Text("title", required: true) ?? "",
+            fields.Text("title", required: true) ?? id,
             fields.List("aliases"),
             kind,
             affiliation,
@@ -153,14 +145,23 @@ public sealed class ParseActors : ParseFrontMatterModule
     }
 }
 
-/// <summary>Reads commentaries; needs the actors pipeline to check the ids in <c>actors</c>.</summary>
-public sealed class ParseCommentaries(string actorsPipeline) : ParseFrontMatterModule
+/// <summary>
+/// Reads commentaries; needs the linker to read the names under <c>actors</c>, which may be an actor's id,
+/// title or alias, as in a <c>[[...]]</c> link.
+/// </summary>
+public sealed class ParseCommentaries(string linkerPipeline) : ParseFrontMatterModule
 {
     protected override IReadOnlyCollection<string> KnownKeys { get; } =
         ["title", "date", "summary", "type", "series", "authors", "source", "publisher", "actors", "draft", "slug", "autolink"];
 
-    protected override object? Prepare(ImmutableArray<Document> inputs, PipelineContext context) =>
-        context.OutputsOf(actorsPipeline).Select(d => d.Get(SiteKeys.Actor).Id).ToHashSet(StringComparer.Ordinal);
+    protected override (object? Peers, string Key) Prepare(ImmutableArray<Document> inputs, PipelineContext context)
+    {
+        var linker = context.OutputsOf(linkerPipeline).Single().Get(BuildLinker.Key);
+        // Only the actors' names matter to a commentary's front matter: a change to a term parses nothing again.
+        var key = string.Join("\u001E", linker.Targets.Where(t => t.Kind == TargetKind.Actor)
+            .Select(t => string.Join("\u001F", [t.Id, .. MentionLinker.NamesOf(t)])));
+        return (linker, key);
+    }
 
     protected override Document? Read(Document document, FieldReader fields, MarkdownSource body, object? peers)
     {
@@ -173,12 +174,14 @@ public sealed class ParseCommentaries(string actorsPipeline) : ParseFrontMatterM
                 fromKey
                     ? $"write 'slug: {Slug.Suggest(slug)}'"
                     : $"rename the file or add 'slug: {Slug.Suggest(slug)}' to the front matter");
+            slug = Slug.Suggest(slug);
         }
         var source = fields.Text("source");
         if (source is not null && !(Uri.TryCreate(source, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
         {
             fields.Error(fields.ValueLocation("source"), $"'source' is '{source}', which is not a web address",
                 "give the full address of the original, starting with https://");
+            source = null;
         }
         var commentary = new Commentary(
             slug,
@@ -190,7 +193,7 @@ public sealed class ParseCommentaries(string actorsPipeline) : ParseFrontMatterM
             Texts(fields, "authors"),
             source,
             fields.Text("publisher"),
-            References(fields, "actors", (IReadOnlySet<string>)peers!, "actor"),
+            EntryNames.Resolve((MentionLinker)peers!, "actors", fields.List("actors"), TargetKind.Actor, fields.Report),
             fields.Bool("autolink") ?? true,
             body);
         if (fields.Bool("draft") == true)

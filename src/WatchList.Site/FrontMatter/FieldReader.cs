@@ -265,6 +265,9 @@ public sealed class FieldReader
     public void Error(SourceLocation location, string message, string hint) =>
         _problems.Add(Diagnostic.Error(location, message, hint));
 
+    /// <summary>Records a problem found while reading a value (a name that stands for nothing).</summary>
+    public void Report(Diagnostic diagnostic) => _problems.Add(diagnostic);
+
     private void Missing(string key) =>
         _problems.Add(Diagnostic.Error(new SourceLocation(_path, 1, 1), $"the required key '{key}' is missing",
             $"add a line '{key}: ...' to the front matter"));
