@@ -8,8 +8,9 @@ using WatchList.Site.Output;
 namespace WatchList.Site.Content;
 
 /// <summary>
-/// Turns Markdown files with front matter into content records. Reports every problem of every file,
-/// drops the files that have errors, and lets the others through.
+/// Turns Markdown files with front matter into content records. Reports every problem of every file in
+/// one run: a file whose front matter is wrong is kept, with what could be read (its body, and defaults
+/// for the bad fields), so that the modules after this one still check its body. Errors still fail the build.
 /// </summary>
 public abstract class ParseFrontMatterModule : IModule
 {
@@ -30,22 +31,45 @@ public abstract class ParseFrontMatterModule : IModule
 
     private Document? Parse(Document document, string text, object? peers, DiagnosticBag diagnostics)
     {
+        SplitFile split;
         try
         {
-            var split = FrontMatterSplitter.Split(document.Source, text);
-            var fields = FieldReader.Parse(document.Source, split.Yaml, lineOffset: 1);
-            var body = new MarkdownSource(document.Source, split.Body, split.BodyLine);
-            var result = Read(document, fields, body, peers);
-            fields.WarnUnknownKeys(KnownKeys);
-            diagnostics.AddRange(fields.Problems);
-            // The body lives on in the record; the file's text is not needed again.
-            return fields.HasErrors ? null : result?.WithContent(EmptyContent.Instance);
+            split = FrontMatterSplitter.Split(document.Source, text);
+        }
+        catch (DiagnosticException e) when (!FrontMatterSplitter.StartsWithFrontMatter(text))
+        {
+            // Without front matter the whole file is the body: still checked, with every field at its default.
+            diagnostics.Add(e.Diagnostic);
+            return Finish(document, FieldReader.Unreadable(document.Source), new SplitFile("", text, 1), peers, diagnostics);
         }
         catch (DiagnosticException e)
         {
+            // Front matter that is never closed leaves no body to check.
             diagnostics.Add(e.Diagnostic);
             return null;
         }
+        FieldReader fields;
+        try
+        {
+            fields = FieldReader.Parse(document.Source, split.Yaml, lineOffset: 1);
+        }
+        catch (DiagnosticException e)
+        {
+            // YAML that cannot be read gives every field its default; the body is still checked.
+            diagnostics.Add(e.Diagnostic);
+            fields = FieldReader.Unreadable(document.Source);
+        }
+        return Finish(document, fields, split, peers, diagnostics);
+    }
+
+    private Document? Finish(Document document, FieldReader fields, SplitFile split, object? peers, DiagnosticBag diagnostics)
+    {
+        var body = new MarkdownSource(document.Source, split.Body, split.BodyLine);
+        var result = Read(document, fields, body, peers);
+        fields.WarnUnknownKeys(KnownKeys);
+        diagnostics.AddRange(fields.Problems);
+        // The body lives on in the record; the file's text is not needed again.
+        return result?.WithContent(EmptyContent.Instance);
     }
 
     protected abstract IReadOnlyCollection<string> KnownKeys { get; }
