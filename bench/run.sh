@@ -6,7 +6,9 @@
 #   bench/run.sh --quick    the real site, 2 and 1,000 commentaries only
 #
 # RUNS (default 5) timed runs per corpus and program, RUNS_LARGE (default 5) for 10,000 commentaries,
-# RUNS_START (default 11) for the cold starts; SEED (default 20190426) for the corpora.
+# RUNS_START (default 11) for the cold starts; SEED (default 20190426) for the corpora; CORPUS_SHAPE (default
+# none: the generator's default shape) for the shape of a commentary, as the generator's options, such as
+#   CORPUS_SHAPE="--paragraphs 6 --words 25-40 --mention-rate 0.9 --mentions 2" bench/run.sh
 # Each run is a whole process under /usr/bin/time -v: wall time, user+sys CPU time, peak memory (max RSS).
 # The two programs alternate run by run (and which goes first alternates too), so a noisy machine
 # slows both alike; medians are quoted. Outputs are deleted before each run, outside the timing.
@@ -18,6 +20,7 @@ runs=${RUNS:-5}
 runs_large=${RUNS_LARGE:-5}
 runs_start=${RUNS_START:-11}
 seed=${SEED:-20190426}
+read -r -a shape <<<"${CORPUS_SHAPE:-}"
 quick=""
 [ "${1:-}" = "--quick" ] && quick=1
 
@@ -50,7 +53,7 @@ sizes=("c2 2 200 40" "c1000 1000 200 40")
 for size in "${sizes[@]}"; do
   read -r name n g a <<<"$size"
   echo "bench: generating $name ($n commentaries, $g terms, $a actors)"
-  "$corpus" generate --out "$out/$name/input" --commentaries "$n" --terms "$g" --actors "$a" --seed "$seed" >/dev/null
+  shape_line=$("$corpus" generate --out "$out/$name/input" --commentaries "$n" --terms "$g" --actors "$a" --seed "$seed" "${shape[@]}")
   "$corpus" hugo --from "$out/$name/input" --out "$out/$name/hugo" >/dev/null
 done
 # Hugo's side of the cold start: a two-page site, the real commentaries alone.
@@ -150,6 +153,8 @@ for size in "${sizes[@]}"; do labels+=("${size%% *}"); done
 
 {
   echo "Machine: $(nproc) cores ($cpu_model), $memory of memory; .NET SDK $dotnet_version, Hugo $hugo_version; $(date -u +%Y-%m-%d)."
+  echo "Generated corpora: ${shape_line#*; }."
+  echo "Hugo builds the same Markdown with minimal layouts (title, content, the actor taxonomy), the least it can do."
   echo "Medians of $runs runs ($runs_large for 10,000 commentaries, $runs_start for the real site), the two programs alternating."
   echo "Wall time, CPU time (user + sys) and peak memory (max RSS) of the whole process; ratios are WatchList / Hugo."
   echo

@@ -9,6 +9,29 @@ public sealed record CorpusSize(int Commentaries, int Terms, int Actors)
     public override string ToString() => $"{Commentaries} commentaries, {Terms} terms, {Actors} actors";
 }
 
+/// <summary>
+/// The shape of a generated commentary: how long it is, how densely it names terms and actors, and how much front
+/// matter it carries. <see cref="Default"/> is the shape every earlier result used.
+/// </summary>
+/// <param name="Paragraphs">Paragraphs per commentary (a heading before every third).</param>
+/// <param name="Sentences">Sentences per plain paragraph.</param>
+/// <param name="MinWords">Fewest filler words in a sentence.</param>
+/// <param name="MaxWords">Most filler words in a sentence.</param>
+/// <param name="MentionRate">The share of sentences that name terms and actors, from 0 to 1.</param>
+/// <param name="Mentions">How many terms and how many actors a naming sentence names.</param>
+/// <param name="SummaryWords">Words in a commentary's summary.</param>
+/// <param name="ListedActors">Most actors listed in a commentary's front matter.</param>
+public sealed record CorpusShape(
+    int Paragraphs, int Sentences, int MinWords, int MaxWords, double MentionRate, int Mentions, int SummaryWords, int ListedActors)
+{
+    public static readonly CorpusShape Default = new(12, 5, 12, 23, 0.5, 1, 24, 2);
+
+    public override string ToString() =>
+        $"{Paragraphs} paragraphs of {Sentences} sentences, {MinWords}-{MaxWords} words a sentence, " +
+        $"{MentionRate:0.##} of sentences naming {Mentions} term(s) and {Mentions} actor(s), " +
+        $"{SummaryWords}-word summaries, up to {ListedActors} listed actors";
+}
+
 /// <summary>A generated glossary term or actor: the names prose may mention it by.</summary>
 /// <param name="Kind"><c>term</c>, or the actor's kind: <c>state</c>, <c>organisation</c>, <c>person</c>.</param>
 public sealed record Entry(string Id, string Title, IReadOnlyList<string> Aliases, string Kind, string? Affiliation);
@@ -48,10 +71,11 @@ public sealed record Corpus(IReadOnlyList<GeneratedFile> Files, IReadOnlyList<En
 /// Writes a WatchList input folder of invented commentaries, glossary terms and actors. One seeded
 /// <see cref="Random"/> drives every choice in a fixed order, so the same seed and size give the same bytes.
 /// </summary>
-public sealed class CorpusGenerator(CorpusSize size, int seed)
+public sealed class CorpusGenerator(CorpusSize size, int seed, CorpusShape? shape = null)
 {
     private const int WrapColumn = 72;
-    private const int ParagraphsPerCommentary = 12;
+
+    private readonly CorpusShape _shape = shape ?? CorpusShape.Default;
 
     private readonly Random _random = new(seed);
     // Invented words, and the names claimed by terms and actors: no name may belong to two entries.
@@ -82,7 +106,7 @@ public sealed class CorpusGenerator(CorpusSize size, int seed)
             text.Append("---\n");
             text.Append("title: ").Append(Quoted(term.Title)).Append('\n');
             text.Append("aliases: [").AppendJoin(", ", term.Aliases.Select(Quoted)).Append("]\n");
-            text.Append("summary: ").Append(Quoted(Sentence(14, null, null))).Append('\n');
+            text.Append("summary: ").Append(Quoted(Sentence(14, [], []))).Append('\n');
             text.Append("---\n");
             Paragraphs(text, 2, terms, actors);
             files.Add(new GeneratedFile($"glossary/{term.Id}.md", text.ToString()));
@@ -99,7 +123,7 @@ public sealed class CorpusGenerator(CorpusSize size, int seed)
             {
                 text.Append("affiliation: ").Append(actor.Affiliation).Append('\n');
             }
-            text.Append("summary: ").Append(Quoted(Sentence(14, null, null))).Append('\n');
+            text.Append("summary: ").Append(Quoted(Sentence(14, [], []))).Append('\n');
             text.Append("---\n");
             Paragraphs(text, 2, terms, actors);
             files.Add(new GeneratedFile($"actors/{actor.Id}.md", text.ToString()));
@@ -116,15 +140,15 @@ public sealed class CorpusGenerator(CorpusSize size, int seed)
             var topic = focusTerms.Count > 0 ? focusTerms[0].Title : "Diplomacy";
             var text = new StringBuilder();
             text.Append("---\n");
-            text.Append("title: ").Append(Quoted($"{lead} and the {topic}: {Capitalised(Sentence(5, null, null).TrimEnd('.'))}")).Append('\n');
+            text.Append("title: ").Append(Quoted($"{lead} and the {topic}: {Capitalised(Sentence(5, [], []).TrimEnd('.'))}")).Append('\n');
             text.Append("date: ").Append(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append('\n');
-            text.Append("summary: ").Append(Quoted(Sentence(24, Name(focusTerms), Name(focusActors)))).Append('\n');
+            text.Append("summary: ").Append(Quoted(Sentence(_shape.SummaryWords, Names(focusTerms, 1), Names(focusActors, 1)))).Append('\n');
             text.Append("type: ").Append(Quoted(Vocabulary.Types[_random.Next(Vocabulary.Types.Length)])).Append('\n');
             text.Append("series: ").Append(Quoted($"Watch List {date.Year}, {(date.Month <= 6 ? "First" : "Second")} Update")).Append('\n');
             text.Append("authors: [").AppendJoin(", ", Pick(Vocabulary.Authors, 1 + _random.Next(2)).Select(Quoted)).Append("]\n");
             text.Append("source: https://example.org/commentaries/").Append(slug).Append('\n');
             text.Append("publisher: International Crisis Group\n");
-            text.Append("actors: [").AppendJoin(", ", focusActors.Take(1 + _random.Next(2)).Select(a => a.Id)).Append("]\n");
+            text.Append("actors: [").AppendJoin(", ", focusActors.Take(1 + _random.Next(_shape.ListedActors)).Select(a => a.Id)).Append("]\n");
             text.Append("---\n");
             Commentary(text, focusTerms, focusActors);
             files.Add(new GeneratedFile($"commentaries/{date:yyyy-MM-dd}-{slug}.md", text.ToString()));
@@ -134,7 +158,7 @@ public sealed class CorpusGenerator(CorpusSize size, int seed)
 
     private void Commentary(StringBuilder text, IReadOnlyList<Entry> terms, IReadOnlyList<Entry> actors)
     {
-        for (var p = 0; p < ParagraphsPerCommentary; p++)
+        for (var p = 0; p < _shape.Paragraphs; p++)
         {
             if (p % 3 == 0 && p > 0)
             {
@@ -153,7 +177,7 @@ public sealed class CorpusGenerator(CorpusSize size, int seed)
                     Wrapped(text, Sentences(3, terms, actors), "> ", "> ");
                     break;
                 default:
-                    Wrapped(text, Sentences(5, terms, actors), "", "");
+                    Wrapped(text, Sentences(_shape.Sentences, terms, actors), "", "");
                     break;
             }
         }
@@ -171,30 +195,33 @@ public sealed class CorpusGenerator(CorpusSize size, int seed)
         }
     }
 
-    /// <summary>Sentences of which every other one mentions one term and one actor.</summary>
+    /// <summary>Sentences of which a share (the shape's mention rate) names terms and actors.</summary>
     private string Sentences(int count, IReadOnlyList<Entry> terms, IReadOnlyList<Entry> actors)
     {
         var sentences = new List<string>(count);
+        // One draw out of 1,000 decides, so a rate of one half takes the same draws as the coin toss it replaced.
+        var threshold = (int)Math.Round(_shape.MentionRate * 1000);
         for (var s = 0; s < count; s++)
         {
-            var mentions = _random.Next(2) == 0;
-            sentences.Add(Sentence(12 + _random.Next(12), mentions ? Name(terms) : null, mentions ? Name(actors) : null));
+            var mentions = _random.Next(1000) < threshold;
+            sentences.Add(Sentence(_shape.MinWords + _random.Next(_shape.MaxWords - _shape.MinWords + 1),
+                mentions ? Names(terms, _shape.Mentions) : [], mentions ? Names(actors, _shape.Mentions) : []));
         }
         return string.Join(' ', sentences);
     }
 
-    private string Sentence(int words, string? term, string? actor)
+    private string Sentence(int words, IReadOnlyList<string> terms, IReadOnlyList<string> actors)
     {
-        var parts = new List<string>(words + 2);
+        var parts = new List<string>(words + terms.Count + actors.Count);
         for (var w = 0; w < words; w++)
         {
             parts.Add(Vocabulary.Filler[_random.Next(Vocabulary.Filler.Length)]);
         }
-        if (term is not null)
+        foreach (var term in terms)
         {
             parts.Insert(_random.Next(1, parts.Count), term);
         }
-        if (actor is not null)
+        foreach (var actor in actors)
         {
             // A possessive now and then: "Kesaria’s" is still a mention of Kesaria.
             var roll = _random.Next(8);
@@ -244,14 +271,16 @@ public sealed class CorpusGenerator(CorpusSize size, int seed)
         text.Append(line).Append('\n');
     }
 
-    private string? Name(IReadOnlyList<Entry> entries)
+    /// <summary>The names a sentence mentions: <paramref name="count"/> entries, each by its title or one of its aliases.</summary>
+    private List<string> Names(IReadOnlyList<Entry> entries, int count)
     {
-        if (entries.Count == 0)
+        var names = new List<string>(count);
+        for (var i = 0; i < count && entries.Count > 0; i++)
         {
-            return null;
+            var entry = entries[_random.Next(entries.Count)];
+            names.Add(_random.Next(3) == 0 || entry.Aliases.Count == 0 ? entry.Title : entry.Aliases[_random.Next(entry.Aliases.Count)]);
         }
-        var entry = entries[_random.Next(entries.Count)];
-        return _random.Next(3) == 0 || entry.Aliases.Count == 0 ? entry.Title : entry.Aliases[_random.Next(entry.Aliases.Count)];
+        return names;
     }
 
     private List<T> Pick<T>(IReadOnlyList<T> items, int count)

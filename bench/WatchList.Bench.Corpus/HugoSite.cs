@@ -5,7 +5,9 @@ namespace WatchList.Bench.Corpus;
 /// <summary>
 /// Writes a Hugo site holding the same Markdown as a WatchList input folder, for a side-by-side build:
 /// commentaries byte for byte, glossary terms as pages, actors as the pages of an <c>actors</c> taxonomy
-/// taken from the commentaries' front matter. No glossary linking and no backlinks: less work than ours.
+/// taken from the commentaries' front matter. Hugo does the least it can: three minimal layouts (the page's
+/// title and content, a list's links, a commentary's actors), no summaries, dates, navigation or feeds, and no
+/// glossary linking or backlinks.
 /// </summary>
 public static class HugoSite
 {
@@ -18,48 +20,27 @@ public static class HugoSite
         disableKinds: [RSS, sitemap, robotsTXT, "404"]
         taxonomies:
           actor: actors
-        params:
-          author: WatchList benchmark
 
         """;
 
     private const string BaseOf = """
         <!DOCTYPE html>
-        <html lang="en">
-        <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>{{ .Title }} · {{ site.Title }}</title></head>
-        <body>
-        <header><a href="{{ "/" | relURL }}">{{ site.Title }}</a> <a href="{{ "/glossary/" | relURL }}">Glossary</a> <a href="{{ "/actors/" | relURL }}">Actors</a></header>
-        <main>{{ block "main" . }}{{ end }}</main>
-        <footer>{{ site.Params.author }}</footer>
-        </body>
-        </html>
+        <html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>
+        <body>{{ block "main" . }}{{ end }}</body></html>
 
         """;
 
     private const string Single = """
-        {{ define "main" }}<article>
-        <h1>{{ .Title }}</h1>
-        {{ with .Params.summary }}<p class="summary">{{ . }}</p>{{ end }}
-        {{ if not .Date.IsZero }}<p><time datetime="{{ .Date.Format "2006-01-02" }}">{{ .Date.Format "2 January 2006" }}</time>{{ with .Params.authors }} · {{ delimit . ", " " and " }}{{ end }}</p>{{ end }}
+        {{ define "main" }}<h1>{{ .Title }}</h1>
         {{ .Content }}
-        {{ with .GetTerms "actors" }}<h2>Actors in this commentary</h2><ul>{{ range . }}<li><a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a></li>{{ end }}</ul>{{ end }}
-        </article>{{ end }}
+        <ul>{{ range .GetTerms "actors" }}<li><a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a></li>{{ end }}</ul>{{ end }}
 
         """;
 
     private const string List = """
         {{ define "main" }}<h1>{{ .Title }}</h1>
         {{ .Content }}
-        <ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ with .Params.summary }}: {{ . }}{{ end }}</li>{{ end }}</ul>
-        {{ end }}
-
-        """;
-
-    private const string Home = """
-        {{ define "main" }}<h1>{{ site.Title }}</h1>
-        <ul>{{ range (where site.RegularPages "Section" "commentaries").ByDate.Reverse }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> <time>{{ .Date.Format "2 January 2006" }}</time>{{ with .Params.summary }}<p>{{ . }}</p>{{ end }}</li>{{ end }}</ul>
-        {{ end }}
+        <ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a></li>{{ end }}</ul>{{ end }}
 
         """;
 
@@ -74,7 +55,6 @@ public static class HugoSite
         WriteText(Path.Combine(folder, "layouts", "_default", "baseof.html"), BaseOf);
         WriteText(Path.Combine(folder, "layouts", "_default", "single.html"), Single);
         WriteText(Path.Combine(folder, "layouts", "_default", "list.html"), List);
-        WriteText(Path.Combine(folder, "layouts", "index.html"), Home);
 
         var pages = 0;
         var commentaries = Path.Combine(folder, "content", "commentaries");
