@@ -1,64 +1,123 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+using System.Reflection;
 using WatchList.Commands;
 
 namespace WatchList;
 
-/// <summary>The <c>watchlist</c> command: picks the command named first and hands it the rest.</summary>
+/// <summary>The <c>watchlist</c> command: its commands and options, parsed and checked by System.CommandLine.</summary>
 public static class CommandLine
 {
     public const int Success = 0;
     public const int ContentErrors = 1;
     public const int UsageError = 2;
 
-    public const string Usage = """
-        usage: watchlist build   [--input DIR] [--output DIR] [--base-url URL] [--theme DIR] [--format text|github]
-               watchlist check   [--input DIR] [--theme DIR] [--base-url URL] [--format text|github]
-               watchlist new     commentary|term|actor "TITLE" [--input DIR] [--kind state|organisation|person]
-               watchlist preview [--input DIR] [--output DIR] [--theme DIR] [--port N]
-
-          build     builds the site into the output folder
-          check     reports every problem the build would, without writing anything
-          new       creates a commentary, glossary term or actor with its front matter
-          preview   builds, serves the site on http://127.0.0.1:PORT/ and rebuilds on every save
-
-          --input DIR      the content folder (default: input)
-          --output DIR     where the site is written (default: _site)
-          --base-url URL   the address the site is published at (default: base_url in site.yml)
-          --theme DIR      the theme folder (default: theme)
-          --format FORMAT  text (default): path:line:col: error: ...; github: GitHub Actions annotations
-          --kind KIND      for a new actor: state, organisation or person (default: person)
-          --port N         the preview's port on 127.0.0.1 (default: 5080)
-        """;
+    /// <summary>Help is laid out for this many columns at most, so it reads the same everywhere (and in the README).</summary>
+    public const int HelpWidth = 80;
 
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors) =>
         RunAsync(args, new CommandContext(output, errors));
 
     public static async Task<int> RunAsync(string[] args, CommandContext context)
     {
-        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        var parsed = Create(context).Parse(args);
+        if (parsed.Action is ParseErrorAction problems)
         {
-            await context.Output.WriteLineAsync(Usage);
-            return args.Length == 0 ? UsageError : Success;
+            await ExplainAsync(parsed, problems, args.Length == 0, context);
+            return UsageError;
         }
-        Func<ReadOnlyMemory<string>, CommandContext, Task<int>>? command = args[0] switch
-        {
-            "build" => BuildCommand.RunAsync,
-            "check" => CheckCommand.RunAsync,
-            "new" => NewCommand.RunAsync,
-            "preview" => PreviewCommand.RunAsync,
-            _ => null,
-        };
-        if (command is null)
-        {
-            return await UsageErrorAsync(context, $"unknown command '{args[0]}'");
-        }
-        return await command(args.AsMemory(1), context);
+        return await parsed.InvokeAsync(
+            new InvocationConfiguration
+            {
+                Output = context.Output,
+                Error = context.Errors,
+                // Exceptions are bugs and end the program as they did; Ctrl+C and SIGTERM reach commands through the context.
+                EnableDefaultExceptionHandler = false,
+                ProcessTerminationTimeout = null,
+            },
+            context.Stopping);
     }
 
-    /// <summary>Prints what is wrong with the command line, then the usage; returns the exit code for it.</summary>
-    internal static async Task<int> UsageErrorAsync(CommandContext context, string problem)
+    /// <summary>
+    /// What is wrong with the command line, each problem once, then the names nearest to a mistyped one as
+    /// System.CommandLine finds them, then where to read more; all on the error stream.
+    /// </summary>
+    private static async Task ExplainAsync(ParseResult parsed, ParseErrorAction problems, bool noCommand, CommandContext context)
     {
-        await context.Errors.WriteLineAsync($"watchlist: {problem}\n{Usage}");
-        return UsageError;
+        if (noCommand)
+        {
+            // Nothing asked for: the list of commands is the answer, but the exit code still says it was not a command.
+            Create(context).Parse(["--help"]).Invoke(new InvocationConfiguration { Output = context.Errors });
+        }
+        foreach (var message in parsed.Errors.Select(e => e.Message).Distinct())
+        {
+            await context.Errors.WriteLineAsync($"{CommandPath(parsed)}: {message}");
+        }
+        using var corrections = new StringWriter();
+        problems.ShowHelp = false;
+        problems.ShowTypoCorrections = true;
+        parsed.Invoke(new InvocationConfiguration { Output = corrections, Error = TextWriter.Null });
+        await context.Errors.WriteAsync(corrections.ToString().TrimStart('\r', '\n'));
+        await context.Errors.WriteLineAsync($"See '{CommandPath(parsed)} --help' for usage.");
+    }
+
+    /// <summary>The command tree: the root's options, and a command per verb, each listing the shared options it takes.</summary>
+    internal static Command Create(CommandContext context)
+    {
+        var options = new SharedOptions();
+        var help = new HelpOption();
+        help.Action = new HelpAtWidth((HelpAction)help.Action!, context);
+        var version = new VersionOption { Action = new PrintVersion() };
+        // A plain command, not RootCommand: its name is the program's, whatever process runs it (tests, dotnet run).
+        return new Command("watchlist", "Builds a cross-linked website from Markdown policy commentaries.")
+        {
+            help,
+            version,
+            BuildCommand.Create(options, context),
+            CheckCommand.Create(options, context),
+            NewCommand.Create(options, context),
+            PreviewCommand.Create(options, context),
+        };
+    }
+
+    /// <summary>The informational version of the program (its version and, when built from git, the commit).</summary>
+    public static string Version =>
+        typeof(CommandLine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
+    /// <summary>Help at <see cref="HelpWidth"/> columns, or a narrower terminal's width; measured only when help is asked for.</summary>
+    private sealed class HelpAtWidth(HelpAction help, CommandContext context) : SynchronousCommandLineAction
+    {
+        public override bool ClearsParseErrors => true;
+
+        public override int Invoke(ParseResult parseResult)
+        {
+            help.MaxWidth = ReferenceEquals(context.Output, Console.Out) && !Console.IsOutputRedirected && Console.WindowWidth > 0
+                ? Math.Clamp(Console.WindowWidth, 40, HelpWidth)
+                : HelpWidth;
+            return help.Invoke(parseResult);
+        }
+    }
+
+    private sealed class PrintVersion : SynchronousCommandLineAction
+    {
+        public override bool ClearsParseErrors => true;
+
+        public override int Invoke(ParseResult parseResult)
+        {
+            parseResult.InvocationConfiguration.Output.WriteLine(Version);
+            return Success;
+        }
+    }
+
+    private static string CommandPath(ParseResult parsed)
+    {
+        var names = new List<string>();
+        for (var result = parsed.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            names.Insert(0, result.Command.Name);
+        }
+        return string.Join(' ', names);
     }
 
     internal static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";

@@ -175,17 +175,19 @@ public class CheckCommandTests
     }
 
     [Theory]
-    [InlineData("--format", "xml")]
-    [InlineData("--output", "elsewhere")]
-    [InlineData("stray")]
-    public async Task A_wrong_command_line_exits_2(params string[] more)
+    [InlineData("Argument 'xml' not recognized. Must be one of:", "--format", "xml")]
+    [InlineData("Unrecognized command or argument '--output'.", "--output", "elsewhere")]
+    [InlineData("Unrecognized command or argument 'stray'.", "stray")]
+    public async Task A_wrong_command_line_exits_2(string problem, params string[] more)
     {
         using var site = TestSite.WithGoodContent();
 
         var run = await RunAsync(Check(site, more));
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("usage: watchlist build", run.Errors);
+        Assert.Contains($"watchlist check: {problem}", run.Errors);
+        Assert.Contains("See 'watchlist check --help' for usage.", run.Errors);
+        Assert.Equal("", run.Output);
     }
 
     private static string Shown(string folder) => WatchList.Site.Reading.DisplayPath.For(folder);

@@ -20,47 +20,145 @@ public partial class CommandLineTests
     private static string[] Build(TestSite site, params string[] more) =>
         ["build", "--input", site.Input, "--output", site.Output, "--theme", site.Theme, .. more];
 
-    private static void AssertUsageError(Run run, string problem)
+    /// <summary>A usage error: exit 2, the problem on the error stream, where to read more, nothing on the output.</summary>
+    private static void AssertUsageError(Run run, string problem, string command = "watchlist build")
     {
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(problem, run.Errors);
-        Assert.Contains("usage: watchlist build", run.Errors);
+        Assert.Contains($"See '{command} --help' for usage.", run.Errors);
+        Assert.Equal("", run.Output);
     }
 
     [Fact]
-    public async Task An_unknown_command_exits_2_naming_it()
+    public async Task A_mistyped_command_exits_2_and_suggests_the_command_meant()
+    {
+        var run = await RunAsync("biuld");
+
+        AssertUsageError(run, "watchlist: Unrecognized command or argument 'biuld'.", "watchlist");
+        Assert.Contains("'biuld' was not matched. Did you mean one of the following?\nbuild\n", run.Errors.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public async Task An_unknown_command_far_from_any_exits_2_without_a_suggestion()
     {
         var run = await RunAsync("publish");
 
-        AssertUsageError(run, "unknown command 'publish'");
+        AssertUsageError(run, "Unrecognized command or argument 'publish'.", "watchlist");
+        Assert.DoesNotContain("Did you mean", run.Errors);
     }
 
     [Fact]
-    public async Task No_command_prints_the_usage_and_exits_2()
+    public async Task No_command_prints_the_commands_on_the_error_stream_and_exits_2()
     {
         var run = await RunAsync();
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("usage: watchlist build", run.Output);
+        AssertUsageError(run, "Required command was not provided.", "watchlist");
+        foreach (var command in new[] { "build", "check", "new", "preview" })
+        {
+            Assert.Matches($"(?m)^  {command} ", run.Errors);
+        }
     }
 
-    [Fact]
-    public async Task Help_prints_the_usage_and_exits_0()
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("-h")]
+    [InlineData("build", "--help")]
+    [InlineData("check", "-h")]
+    [InlineData("new", "--help")]
+    [InlineData("preview", "--help")]
+    [InlineData("build", "--ouput", "x", "--help")]
+    public async Task Help_on_the_program_and_every_command_exits_0_with_its_usage(params string[] args)
     {
-        var run = await RunAsync("--help");
+        var run = await RunAsync(args);
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("--base-url URL", run.Output);
+        var command = string.Join(' ', args.TakeWhile(a => !a.StartsWith('-')).Prepend("watchlist").Take(2));
+        Assert.Contains($"Usage:\n  {command} ", run.Output.ReplaceLineEndings("\n"));
+        Assert.Contains("-h, --help", run.Output);
+        Assert.Equal("", run.Errors);
     }
 
     [Fact]
-    public async Task An_unknown_option_exits_2_naming_it()
+    public async Task Build_help_names_every_option_with_its_default()
+    {
+        var run = await RunAsync("build", "--help");
+
+        Assert.Matches(@"--input <DIR> +The content folder \[default: input\]", run.Output);
+        Assert.Matches(@"--output <DIR> +Where the site is written", run.Output);
+        Assert.Contains("[default: _site]", run.Output);
+        Assert.Matches(@"--theme <DIR> +The theme folder \[default: theme\]", run.Output);
+        Assert.Contains("--base-url <URL>", run.Output);
+        Assert.Contains("--format <github|text>", run.Output);
+        Assert.DoesNotContain("--port", run.Output);
+    }
+
+    [Theory]
+    [InlineData("--input", "build", "check", "new", "preview")]
+    [InlineData("--output", "build", "preview")]
+    [InlineData("--theme", "build", "check", "preview")]
+    [InlineData("--base-url", "build", "check", "preview")]
+    [InlineData("--format", "build", "check")]
+    public async Task An_option_reads_the_same_in_every_command_that_takes_it(string option, params string[] commands)
+    {
+        var described = new HashSet<string>();
+        foreach (var command in commands)
+        {
+            var help = (await RunAsync(command, "--help")).Output.ReplaceLineEndings("\n");
+            var row = Regex.Match(help, $@"^  {Regex.Escape(option)} (?<text>.*?)\n(?=  -|\n)", RegexOptions.Multiline | RegexOptions.Singleline);
+            Assert.True(row.Success, $"watchlist {command} --help does not list {option}:\n{help}");
+            described.Add(Regex.Replace(row.Groups["text"].Value, @"\s+", " ").Trim());
+        }
+
+        Assert.Single(described);
+    }
+
+    [Fact]
+    public async Task Version_prints_the_programs_informational_version_and_exits_0()
+    {
+        var run = await RunAsync("--version");
+
+        Assert.Equal(0, run.ExitCode);
+        var expected = typeof(CommandLine).Assembly
+            .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .Cast<System.Reflection.AssemblyInformationalVersionAttribute>().Single().InformationalVersion;
+        Assert.Equal(expected + "\n", run.Output.ReplaceLineEndings("\n"));
+        Assert.Matches(@"^\d+\.\d+\.\d+", run.Output);
+    }
+
+    [Fact]
+    public async Task A_mistyped_option_exits_2_and_suggests_the_option_meant()
     {
         using var site = TestSite.WithGoodContent();
 
-        var run = await RunAsync(Build(site, "--outptu", "elsewhere"));
+        var run = await RunAsync(Build(site, "--ouput", "elsewhere"));
 
-        AssertUsageError(run, "unknown option '--outptu'");
+        AssertUsageError(run, "watchlist build: Unrecognized command or argument '--ouput'.");
+        Assert.Contains("'--ouput' was not matched. Did you mean one of the following?\n--output\n", run.Errors.ReplaceLineEndings("\n"));
+        Assert.False(Directory.Exists(site.Output));
+        Assert.False(Directory.Exists("elsewhere"));
+    }
+
+    [Fact]
+    public async Task An_option_of_another_command_exits_2()
+    {
+        using var site = TestSite.WithGoodContent();
+
+        var run = await RunAsync(Build(site, "--port", "8080"));
+
+        AssertUsageError(run, "Unrecognized command or argument '--port'.");
+        Assert.False(Directory.Exists(site.Output));
+    }
+
+    [Fact]
+    public async Task An_unknown_format_exits_2_listing_the_formats()
+    {
+        using var site = TestSite.WithGoodContent();
+
+        var run = await RunAsync(Build(site, "--format", "xml"));
+
+        AssertUsageError(run, "Argument 'xml' not recognized. Must be one of:");
+        Assert.Contains("'text'", run.Errors);
+        Assert.Contains("'github'", run.Errors);
         Assert.False(Directory.Exists(site.Output));
     }
 
@@ -71,7 +169,7 @@ public partial class CommandLineTests
 
         var run = await RunAsync(Build(site, "--base-url"));
 
-        AssertUsageError(run, "option '--base-url' needs a value");
+        AssertUsageError(run, "Required argument missing for option: '--base-url'.");
         Assert.False(Directory.Exists(site.Output));
     }
 
@@ -82,7 +180,7 @@ public partial class CommandLineTests
 
         var run = await RunAsync("build", "--output", site.Output, "--theme", site.Theme, "--input", "--base-url", "https://example.org/");
 
-        AssertUsageError(run, "option '--input' needs a value");
+        AssertUsageError(run, "--input needs a folder; '--base-url' is an option");
         Assert.False(Directory.Exists(site.Output));
     }
 
@@ -120,7 +218,7 @@ public partial class CommandLineTests
 
         var run = await RunAsync(Build(site, "--base-url", url));
 
-        AssertUsageError(run, $"--base-url '{url}' is not an absolute http or https address");
+        AssertUsageError(run, $"watchlist build: --base-url '{url}' is not an absolute http or https address");
         Assert.False(Directory.Exists(site.Output));
     }
 

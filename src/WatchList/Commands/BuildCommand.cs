@@ -1,3 +1,4 @@
+using System.CommandLine;
 using WatchList.Reporting;
 using WatchList.Site;
 
@@ -6,18 +7,23 @@ namespace WatchList.Commands;
 /// <summary><c>watchlist build</c>: builds the site and swaps it into the output folder when it has no errors.</summary>
 internal static class BuildCommand
 {
-    private static readonly string[] Options = ["--input", "--output", "--base-url", "--theme", "--format"];
-
-    public static async Task<int> RunAsync(ReadOnlyMemory<string> args, CommandContext context)
+    public static Command Create(SharedOptions options, CommandContext context)
     {
-        if (!Arguments.TryParse(args.Span, Options, out var arguments, out var problem) ||
-            !NoWords(arguments, out problem) ||
-            !arguments.TryGetBuildOptions(out var options, out problem) ||
-            !TryGetFormat(arguments, out var format, out problem))
+        Command command = new("build", "Builds the site into the output folder; a build with errors leaves it as it was")
         {
-            return await CommandLine.UsageErrorAsync(context, problem);
-        }
+            options.Input,
+            options.Output,
+            options.BaseUrl,
+            options.Theme,
+            options.Format,
+        };
+        options.RefuseOutputOverlappingSources(command);
+        command.SetAction((parsed, _) => RunAsync(options.Build(parsed), options.DiagnosticFormat(parsed), context));
+        return command;
+    }
 
+    private static async Task<int> RunAsync(BuildOptions options, DiagnosticFormat format, CommandContext context)
+    {
         BuildReport report;
         try
         {
@@ -34,19 +40,5 @@ internal static class BuildCommand
             ? $"built {report.FilesWritten} files into {options.OutputFolder}"
             : $"build failed; {options.OutputFolder} is unchanged";
         return await CommandLine.SummarizeAsync(context, outcome, report);
-    }
-
-    /// <summary>Commands that take only options refuse a stray word (often a value whose option was mistyped).</summary>
-    internal static bool NoWords(Arguments arguments, out string problem)
-    {
-        problem = arguments.Words.Count > 0 ? $"unknown option '{arguments.Words[0]}'" : "";
-        return arguments.Words.Count == 0;
-    }
-
-    internal static bool TryGetFormat(Arguments arguments, out DiagnosticFormat format, out string problem)
-    {
-        var text = arguments["--format", "text"];
-        problem = DiagnosticPrinter.TryParse(text, out format) ? "" : $"--format '{text}' is not a format: use text or github";
-        return problem.Length == 0;
     }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using WatchList.Reporting;
 using WatchList.Site;
 
@@ -9,18 +10,21 @@ namespace WatchList.Commands;
 /// </summary>
 internal static class CheckCommand
 {
-    private static readonly string[] Options = ["--input", "--theme", "--base-url", "--format"];
-
-    public static async Task<int> RunAsync(ReadOnlyMemory<string> args, CommandContext context)
+    public static Command Create(SharedOptions options, CommandContext context)
     {
-        if (!Arguments.TryParse(args.Span, Options, out var arguments, out var problem) ||
-            !BuildCommand.NoWords(arguments, out problem) ||
-            !arguments.TryGetBuildOptions(out var options, out problem, writes: false) ||
-            !BuildCommand.TryGetFormat(arguments, out var format, out problem))
+        Command command = new("check", "Reports every problem the build would, without writing anything")
         {
-            return await CommandLine.UsageErrorAsync(context, problem);
-        }
+            options.Input,
+            options.Theme,
+            options.BaseUrl,
+            options.Format,
+        };
+        command.SetAction((parsed, _) => RunAsync(options.Build(parsed), options.DiagnosticFormat(parsed), context));
+        return command;
+    }
 
+    private static async Task<int> RunAsync(BuildOptions options, DiagnosticFormat format, CommandContext context)
+    {
         BuildReport report;
         try
         {

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using WatchList.Scaffolding;
 using WatchList.Site.Content;
 using WatchList.Site.Reading;
@@ -10,42 +11,62 @@ namespace WatchList.Commands;
 /// </summary>
 internal static class NewCommand
 {
-    private static readonly string[] Options = ["--input", "--kind"];
-
-    public static async Task<int> RunAsync(ReadOnlyMemory<string> args, CommandContext context)
+    public static Command Create(SharedOptions options, CommandContext context)
     {
-        if (!Arguments.TryParse(args.Span, Options, out var arguments, out var problem))
+        Argument<string> what = new Argument<string>("kind")
         {
-            return await CommandLine.UsageErrorAsync(context, problem);
-        }
-        if (arguments.Words.Count != 2 || !NewContent.TryParseKind(arguments.Words[0], out var kind))
+            Description = "What to create: commentary, term or actor",
+        }.AcceptOnlyFromAmong("commentary", "term", "actor");
+        Argument<string> title = new("title")
         {
-            return await CommandLine.UsageErrorAsync(context, arguments.Words.Count switch
+            Description = "Its title, in quotes, such as \"North Korea: Back to the Table\"; the file is named after it",
+        };
+        // An unknown option after the kind would otherwise be taken for the title.
+        title.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string>() is ['-', _, ..] word)
             {
-                0 => "new: say what to create: commentary, term or actor",
-                _ when !NewContent.TryParseKind(arguments.Words[0], out _) => $"new: '{arguments.Words[0]}' is not something to create: use commentary, term or actor",
-                1 => $"new {arguments.Words[0]}: give its title in quotes, such as \"North Korea: Back to the Table\"",
-                _ => $"new {arguments.Words[0]}: give the title as one argument, in quotes",
-            });
-        }
-        var actorKind = arguments["--kind", "person"];
-        if (arguments["--kind"] is not null && kind != ContentKind.Actor)
+                result.AddError($"unknown option '{word}'");
+            }
+        });
+        Option<string> actorKind = new Option<string>("--kind")
         {
-            return await CommandLine.UsageErrorAsync(context, "--kind is for actors only");
-        }
-        if (!NewContent.ActorKinds.Contains(actorKind))
+            Description = "For a new actor: state, organisation or person",
+            DefaultValueFactory = _ => "person",
+        }.AcceptOnlyFromAmong(NewContent.ActorKinds);
+        Command command = new("new", "Creates a commentary, glossary term or actor with its front matter, and prints its path")
         {
-            return await CommandLine.UsageErrorAsync(context, $"--kind '{actorKind}' is not a kind of actor: use state, organisation or person");
-        }
-        var title = arguments.Words[1].Trim();
+            what,
+            title,
+            options.Input,
+            actorKind,
+        };
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(actorKind) is { Implicit: false } && result.GetValue(what) is { } kind && kind != "actor")
+            {
+                result.AddError($"--kind is for actors only, not for a new {kind}");
+            }
+        });
+        command.SetAction((parsed, _) =>
+        {
+            NewContent.TryParseKind(parsed.GetRequiredValue(what), out var kind);
+            return RunAsync(kind, parsed.GetRequiredValue(title), parsed.GetRequiredValue(actorKind), parsed.GetRequiredValue(options.Input), context);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ContentKind kind, string title, string actorKind, string input, CommandContext context)
+    {
+        title = title.Trim();
         var today = DateOnly.FromDateTime(context.Clock.GetLocalNow().DateTime);
         if (NewContent.For(kind, title, today, actorKind) is not { } content)
         {
-            return await CommandLine.UsageErrorAsync(context,
-                $"new {arguments.Words[0]}: the title '{title}' has no letter or digit to make an address from");
+            await context.Errors.WriteLineAsync(
+                $"watchlist new {kind.ToString().ToLowerInvariant()}: the title '{title}' has no letter or digit to make an address from");
+            return CommandLine.UsageError;
         }
 
-        var input = arguments["--input", "input"];
         if (!Directory.Exists(input))
         {
             await context.Errors.WriteLineAsync(

@@ -1,23 +1,29 @@
-using System.Globalization;
+using System.CommandLine;
 using WatchList.Preview;
+using WatchList.Site;
 
 namespace WatchList.Commands;
 
 /// <summary><c>watchlist preview</c>: builds, serves on 127.0.0.1 and rebuilds on every save until Ctrl+C.</summary>
 internal static class PreviewCommand
 {
-    private static readonly string[] Options = ["--input", "--output", "--theme", "--base-url", "--port"];
-
-    public static async Task<int> RunAsync(ReadOnlyMemory<string> args, CommandContext context)
+    public static Command Create(SharedOptions options, CommandContext context)
     {
-        if (!Arguments.TryParse(args.Span, Options, out var arguments, out var problem) ||
-            !BuildCommand.NoWords(arguments, out problem) ||
-            !arguments.TryGetBuildOptions(out var options, out problem) ||
-            !TryGetPort(arguments, out var port, out problem))
+        Command command = new("preview", "Builds, serves the site on http://127.0.0.1:PORT/ and rebuilds on every save until Ctrl+C")
         {
-            return await CommandLine.UsageErrorAsync(context, problem);
-        }
+            options.Input,
+            options.Output,
+            options.Theme,
+            options.BaseUrl,
+            options.Port,
+        };
+        options.RefuseOutputOverlappingSources(command);
+        command.SetAction((parsed, _) => RunAsync(options.Build(parsed), parsed.GetValue(options.Port), context));
+        return command;
+    }
 
+    private static async Task<int> RunAsync(BuildOptions options, int port, CommandContext context)
+    {
         await using var session = new PreviewSession(new PreviewOptions(options, port), context.Errors);
         try
         {
@@ -34,13 +40,5 @@ internal static class PreviewCommand
         }
         await session.RunAsync(context.Stopping);
         return CommandLine.Success;
-    }
-
-    private static bool TryGetPort(Arguments arguments, out int port, out string problem)
-    {
-        var text = arguments["--port", PreviewOptions.DefaultPort.ToString(CultureInfo.InvariantCulture)];
-        var valid = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out port) && port is >= 0 and <= 65535;
-        problem = valid ? "" : $"--port '{text}' is not a port: give a number from 1 to 65535";
-        return valid;
     }
 }
