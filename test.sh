@@ -27,8 +27,10 @@ if ! command -v java >/dev/null 2>&1; then
   apt_install default-jre-headless
 fi
 
-# The validators (Nu HTML Checker, axe-core) come from npm, pinned in tests/tools/package.json.
-if [ ! -f tests/tools/node_modules/vnu-jar/build/dist/vnu.jar ] || [ ! -f tests/tools/node_modules/axe-core/axe.min.js ]; then
+# The validators (Nu HTML Checker, axe-core) and the reference reader (Citation.js) come from npm,
+# pinned in tests/tools/package.json.
+if [ ! -f tests/tools/node_modules/vnu-jar/build/dist/vnu.jar ] || [ ! -f tests/tools/node_modules/axe-core/axe.min.js ] \
+  || [ ! -d tests/tools/node_modules/@citation-js/plugin-ris ]; then
   if ! command -v npm >/dev/null 2>&1; then
     echo "test.sh: installing Node.js and npm"
     apt_install nodejs npm

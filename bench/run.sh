@@ -39,7 +39,7 @@ if [ ! -x /usr/bin/time ]; then
 fi
 
 mkdir -p "$out"
-echo "bench: publishing watchlist (Release, ReadyToRun)"
+echo "bench: publishing watchlist (Release, Native AOT)"
 dotnet publish src/WatchList -c Release -o "$out/watchlist" --nologo -v quiet >/dev/null
 dotnet publish bench/WatchList.Bench.Corpus -c Release -o "$out/corpus-tool" --nologo -v quiet >/dev/null
 dotnet publish bench/WatchList.Bench.Latency -c Release -o "$out/latency-tool" --nologo -v quiet >/dev/null

@@ -78,9 +78,9 @@ public sealed class PreviewSession : IAsyncDisposable
     {
         try
         {
-            _server.Start();
+            await _server.StartAsync(cancellationToken);
         }
-        catch (SocketException e)
+        catch (Exception e) when (e is IOException or SocketException)
         {
             throw new PortUnavailableException(_options.Port, e);
         }
@@ -222,6 +222,7 @@ public sealed class PreviewSession : IAsyncDisposable
     {
         _watcher?.Dispose();
         await _server.DisposeAsync();
+        _files.Dispose();
         _rebuilds.Writer.TryComplete();
     }
 

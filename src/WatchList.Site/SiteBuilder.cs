@@ -146,7 +146,12 @@ public static class SiteBuilder
     public static async Task<BuildReport> CheckAsync(BuildOptions options, BuildObserver? observer = null, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
-        var recipe = Recipe(options, options.OutputFolder, observer).Select(p => p with { Output = [] }).ToList();
+        var full = Recipe(options, options.OutputFolder, observer);
+        // Pages are not rendered, but their models are built, to find what the templates read that no page has.
+        var pages = full.SelectMany(p => p.Output.OfType<Templates.RenderPage>().Select(page => (p.Name, page))).ToImmutableArray();
+        var recipe = full.Select(p => p.Name == Checks
+            ? p with { Output = [], PostProcess = [new Templates.CheckTemplateVariables(SitePipelines.Theme, pages), .. p.PostProcess] }
+            : p with { Output = [] }).ToList();
         var result = await new Engine(recipe).RunAsync(cancellationToken).ConfigureAwait(false);
         var diagnostics = WithWholeSiteChecks(options, result);
         var files = result.Outputs.Values.SelectMany(d => d).Where(d => d.Destination.Length > 0).DistinctBy(d => d.Destination).Count();
@@ -159,7 +164,12 @@ public static class SiteBuilder
         var site = SitePipelines.Create(options, outputFolder);
         var checks = new Pipeline.Pipeline(Checks)
         {
-            PostProcess = [new CheckLinks([.. site.Select(p => p.Name)], SitePipelines.Site, options.ThemeFolder), new MarkChecked()],
+            PostProcess =
+            [
+                new CheckLinks([.. site.Select(p => p.Name)], SitePipelines.Site, options.ThemeFolder),
+                new CheckDestinations([.. site.Where(p => p.Output.Any(m => m is WriteFiles)).Select(p => p.Name)]),
+                new MarkChecked(),
+            ],
         };
         var recipe = site.Add(checks);
         return observer is null ? recipe : [.. recipe.Select(p => Observed(p, observer))];
@@ -185,11 +195,30 @@ public static class SiteBuilder
         // A commentary dropped for its own errors is still counted as published, so links to it are not reported too.
         var folder = Path.Combine(options.InputFolder, "commentaries");
         var commentaries = Directory.Exists(folder)
-            ? Directory.EnumerateFiles(folder, "*.md").Select(f => $"commentaries/{Slug.FromFileName(f)}/index.html")
+            ? Directory.EnumerateFiles(folder, "*.md").Concat(Bundles(folder))
+                .Select(f => $"commentaries/{Slug.FromFileName(f)}/index.html")
             : [];
-        var checker = new LinkChecker(result.Outputs.Values.SelectMany(d => d), SettingsOf(result), options.ThemeFolder, commentaries);
+        // So are the files of input/static/ and those kept beside commentaries, which the media pipeline did not get to.
+        var statics = Path.Combine(options.InputFolder, "static");
+        var published = Directory.Exists(statics)
+            ? Directory.EnumerateFiles(statics, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(statics, f).Replace('\\', '/'))
+            : [];
+        var beside = Directory.Exists(folder)
+            ? Bundles(folder).SelectMany(index =>
+            {
+                var bundle = Path.GetDirectoryName(index)!;
+                return Directory.EnumerateFiles(bundle, "*", SearchOption.AllDirectories)
+                    .Select(f => $"commentaries/{Slug.FromFileName(index)}/{Path.GetRelativePath(bundle, f).Replace('\\', '/')}");
+            })
+            : [];
+        var checker = new LinkChecker(result.Outputs.Values.SelectMany(d => d), SettingsOf(result), options.ThemeFolder,
+            [.. commentaries, .. published, .. beside]);
         return checker.Check(Environment.ProcessorCount);
     }
+
+    /// <summary>The index.md of each commentary kept as a folder with its files, as the build reads them.</summary>
+    private static IEnumerable<string> Bundles(string folder) =>
+        Directory.EnumerateDirectories(folder).Select(d => Path.Combine(d, "index.md")).Where(File.Exists);
 
     private static SiteSettings? SettingsOf(EngineResult result) =>
         result.Outputs.TryGetValue(SitePipelines.Site, out var site) && site.Length > 0 && site[0].TryGet(SiteKeys.Settings, out var settings)

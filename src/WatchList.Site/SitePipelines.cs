@@ -4,6 +4,7 @@ using WatchList.Site.Backlinks;
 using WatchList.Site.Content;
 using WatchList.Site.Linking;
 using WatchList.Site.Markdown;
+using WatchList.Site.Media;
 using WatchList.Site.Output;
 using WatchList.Site.Pages;
 using WatchList.Site.Reading;
@@ -42,6 +43,10 @@ public static class SitePipelines
     public const string SearchIndex = "search-index";
     public const string HostFiles = "host-files";
     public const string Changes = "changes";
+    public const string Media = "media";
+    public const string CitationFiles = "citation-files";
+    public const string EntryFeeds = "entry-feeds";
+    public const string Redirects = "redirects";
 
     /// <summary>The pipelines whose documents are pages readers reach by following links (all but the 404 page).</summary>
     public static readonly ImmutableArray<string> LinkedPages =
@@ -54,6 +59,8 @@ public static class SitePipelines
         var write = new WriteFiles(outputFolder);
         var input = options.InputFolder;
         var cache = options.Cache;
+        // A preview writes into the site it serves, so there is no earlier site to take resized photos from.
+        var images = new SiteImages(Path.Combine(input, "static"), Path.Combine(options.ThemeFolder, "assets"), cache is null ? options.OutputFolder : null);
         Pipeline.Pipeline Page(string name, string destination, string template, Func<Document, PipelineContext, object> model) =>
             new(name)
             {
@@ -71,7 +78,12 @@ public static class SitePipelines
         [
             // What the site is made of.
             new(Site) { Input = [new ReadSiteSettings(input, options.BaseUrl)] },
-            new(Theme) { Dependencies = [Site], Process = [new LoadTheme(options.ThemeFolder, Site) { Cache = cache }] },
+            new(Theme)
+            {
+                Dependencies = [Site],
+                Input = [new ReadTheme(options.ThemeFolder) { Cache = cache }],
+                Process = [new LoadTheme(Site)],
+            },
             new(Assets)
             {
                 Input = [new ReadAssets(Path.Combine(options.ThemeFolder, "assets"), "assets") { Cache = cache }],
@@ -93,13 +105,13 @@ public static class SitePipelines
             new(Commentaries)
             {
                 Dependencies = [Site, Actors, Linker],
-                Input = [new ReadFiles(Path.Combine(input, "commentaries"), "*.md") { Cache = cache }],
+                Input = [new ReadFiles(Path.Combine(input, "commentaries"), "*.md") { Cache = cache, Bundles = true }],
                 Process =
                 [
                     new RequireSome("commentaries", Path.Combine(input, "commentaries"), "add a Markdown file per commentary"),
                     new ParseCommentaries(Linker) { Cache = cache },
                     new RejectDuplicateSlugs(),
-                    new LinkAndRender(markdown, Linker, Site) { Cache = cache },
+                    new LinkAndRender(markdown, Linker, Site) { Cache = cache, Images = images },
                 ],
                 Output = [new RenderPage(Theme, "commentary", SitePages.Commentary) { Cache = cache }, write],
             },
@@ -109,14 +121,39 @@ public static class SitePipelines
             new(TermPages)
             {
                 Dependencies = [Site, Glossary, Linker],
-                Process = [new TakeFrom(Glossary), new RelateTerms(Linker), new LinkAndRender(markdown, Linker, Site) { Cache = cache }],
+                Process = [new TakeFrom(Glossary), new RelateTerms(Linker), new LinkAndRender(markdown, Linker, Site) { Cache = cache, Images = images }],
                 Output = [new RenderPage(Theme, "term", SitePages.Term) { Cache = cache }, write],
             },
             new(ActorPages)
             {
                 Dependencies = [Site, Actors, Linker],
-                Process = [new TakeFrom(Actors), new LinkAndRender(markdown, Linker, Site) { Cache = cache }],
+                Process = [new TakeFrom(Actors), new LinkAndRender(markdown, Linker, Site) { Cache = cache, Images = images }],
                 Output = [new RenderPage(Theme, "actor", SitePages.Actor) { Cache = cache }, write],
+            },
+
+            // input/static/ as it is at the root; the files kept beside commentaries; smaller copies of large photos.
+            new(Media)
+            {
+                Dependencies = [Commentaries, TermPages, ActorPages],
+                Input = [new ReadAssets(Path.Combine(input, "static"), "") { Cache = cache }],
+                Process = [new PublishMedia(images, [Commentaries, TermPages, ActorPages]) { Cache = cache }],
+                Output = [write],
+            },
+
+            // Beside each commentary, its reference for reference managers (BibTeX, RIS, CSL-JSON).
+            new(CitationFiles)
+            {
+                Dependencies = [Site, Commentaries],
+                Process = [new Citations.CreateCitationFiles(Commentaries)],
+                Output = [new WriteWith(Citations.CreateCitationFiles.Write) { Cache = cache }, write],
+            },
+
+            // A page at each old address (redirect_from) sending readers on.
+            new(Redirects)
+            {
+                Dependencies = [Site, Commentaries],
+                Process = [new CreateRedirects(Commentaries)],
+                Output = [new WriteWith(CreateRedirects.Write) { Cache = cache }, write],
             },
 
             // Indexes and site-wide pages.
@@ -130,6 +167,12 @@ public static class SitePipelines
             // Files for readers' tools, search engines and GitHub Pages.
             File(Feed, "feed.xml", SiteFiles.Feed),
             File(Sitemap, "sitemap.xml", SiteFiles.Sitemap),
+            new(EntryFeeds)
+            {
+                Dependencies = [Site, TermPages, ActorPages, Backlinks],
+                Process = [new FeedPerEntry(TermPages, ActorPages)],
+                Output = [new WriteWith(SiteFiles.EntryFeed) { Cache = cache }, write],
+            },
             File(SearchIndex, "search-index.json", SiteFiles.SearchIndex(cache)),
             new(HostFiles)
             {

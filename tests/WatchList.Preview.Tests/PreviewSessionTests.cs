@@ -192,7 +192,7 @@ public sealed class PreviewSessionTests : IAsyncLifetime
     [Fact]
     public async Task A_theme_change_is_built_too()
     {
-        var layout = Path.Combine(_site.Theme, "partials", "layout.hbs");
+        var layout = Path.Combine(_site.Theme, "layouts", "default.liquid");
         await File.WriteAllTextAsync(layout, (await File.ReadAllTextAsync(layout)).Replace("</body>", "<p id=\"theme-edited\">edited</p></body>"));
 
         var rebuild = await NextRebuild();

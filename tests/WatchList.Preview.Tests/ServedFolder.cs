@@ -4,7 +4,7 @@ namespace WatchList.Preview.Tests;
 
 /// <summary>
 /// A small built site in a temporary folder, with a secret file beside the output folder and symbolic
-/// links inside it that point outside: what a request must never reach.
+/// links inside it that point outside (what a request must never reach) and one that stays inside.
 /// </summary>
 public sealed class ServedFolder : IDisposable
 {
@@ -24,6 +24,9 @@ public sealed class ServedFolder : IDisposable
         File.WriteAllText(Path.Combine(Root, "private", "secret.txt"), Secret);
         File.CreateSymbolicLink(Path.Combine(Output, "linked-secret.txt"), Path.Combine(Root, "secret.txt"));
         Directory.CreateSymbolicLink(Path.Combine(Output, "linked-folder"), Path.Combine(Root, "private"));
+        // A relative link that climbs out, and one that stays inside.
+        File.CreateSymbolicLink(Path.Combine(Output, "assets", "climbing.txt"), Path.Combine("..", "..", "secret.txt"));
+        File.CreateSymbolicLink(Path.Combine(Output, "assets", "same-style.css"), "style.css");
     }
 
     public string Root { get; }

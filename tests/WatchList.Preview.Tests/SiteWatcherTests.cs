@@ -46,7 +46,7 @@ public sealed class SiteWatcherTests : IDisposable
     [Theory]
     [InlineData("2019-04-26-talks.md")]
     [InlineData("site.yml")]
-    [InlineData("layout.hbs")]
+    [InlineData("default.liquid")]
     [InlineData("style.css")]
     public void Real_files_are_not_leftovers(string name)
     {

@@ -82,7 +82,7 @@ public class CheckCommandTests
             $"::error file={File("commentaries/2019-05-01-bad-date.md")},line=3,col=7::'date' is 'soon', which is not a date; write a real calendar date as YYYY-MM-DD, such as 2019-04-26",
             $"::error file={File("commentaries/2019-05-02-links.md")},line=6,col=19::the link '/glossary/yongbyun/' goes to no page of the site; did you mean '/glossary/yongbyon/'?",
             $"::error file={File("commentaries/2019-05-02-links.md")},line=6,col=44::unknown glossary term or actor 'Yongbyun'; did you mean 'Yongbyon'?",
-            $"::error file={File("commentaries/2019-05-02-links.md")},line=8,col=22::the image '/assets/missing.png' does not exist; put the image in {Shown(site.Theme)}/assets/ and write its address as /assets/NAME",
+            $"::error file={File("commentaries/2019-05-02-links.md")},line=8,col=22::the image '/assets/missing.png' does not exist; keep the image beside the commentary (a folder with index.md and its files) and write its name, or put it in input/static/ and write its address from the site root",
             $"::warning file={File("commentaries/2019-05-03-typo.md")},line=5,col=1::unknown key 'autolnk' is ignored; did you mean 'autolink'?",
             $"::error file={File("commentaries/2019-05-04-slug.md")},line=5,col=7::the slug 'North_Korea' may hold only lowercase letters, digits and hyphens; write 'slug: north-korea'",
             $"::error file={File("glossary/six-party-talks.md")},line=5,col=36::the link '../yongbyun/' goes to no page of the site; did you mean '/glossary/yongbyon/'?",

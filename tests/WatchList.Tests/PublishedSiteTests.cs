@@ -440,6 +440,59 @@ public sealed partial class PublishedSiteTests(PublishedSite site) : IClassFixtu
         }
     }
 
+    // ---- Citations and feeds per entry ----
+
+    [Fact]
+    public void Every_commentary_has_its_citation_tags_a_cite_block_and_its_reference_files_beside_it()
+    {
+        Assert.NotEmpty(CommentaryPages);
+        foreach (var file in CommentaryPages)
+        {
+            var page = site.Parse(file);
+            var folder = file[..(file.LastIndexOf('/') + 1)];
+            Assert.Equal(page.QuerySelector("h1")?.TextContent.Trim(), page.QuerySelector("meta[name='citation_title']")?.GetAttribute("content"));
+            Assert.Matches(@"^\d{4}/\d{2}/\d{2}$", page.QuerySelector("meta[name='citation_publication_date']")?.GetAttribute("content") ?? "");
+            Assert.Equal(UrlOfPage(file), page.QuerySelector("meta[name='citation_public_url']")?.GetAttribute("content"));
+            var cite = page.QuerySelector("section.cite");
+            Assert.True(cite is not null, $"{file} has no Cite this block");
+            Assert.Contains(page.QuerySelector("h1")!.TextContent.Trim(), cite!.QuerySelector(".reference")!.TextContent);
+            foreach (var name in new[] { "cite.bib", "cite.ris", "cite.json" })
+            {
+                Assert.Contains(PublishedSite.BasePath + folder + name, cite.QuerySelectorAll("a[download]").Select(a => a.GetAttribute("href")));
+                Assert.True(site.Exists(folder + name), $"{folder}{name} was not written");
+            }
+        }
+    }
+
+    private static string UrlOfPage(string file) => PublishedSite.UrlOf(file).AbsoluteUri;
+
+    [Fact]
+    public void Every_term_and_actor_page_names_its_own_Atom_feed_which_lists_the_commentaries_that_mention_it()
+    {
+        var entries = site.Pages.Where(f => (f.StartsWith("glossary/", StringComparison.Ordinal) || f.StartsWith("actors/", StringComparison.Ordinal)) && f.Count(c => c == '/') == 2).ToList();
+        Assert.True(entries.Count > 30, $"only {entries.Count} term and actor pages");
+        foreach (var file in entries)
+        {
+            var folder = file[..(file.LastIndexOf('/') + 1)];
+            var page = site.Parse(file);
+            Assert.Contains(PublishedSite.BasePath + folder + "feed.xml",
+                page.QuerySelectorAll("link[rel='alternate'][type='application/atom+xml']").Select(l => l.GetAttribute("href")));
+            var feed = XDocument.Load(site.PathOf(folder + "feed.xml")).Root!;
+            Assert.Equal(Atom + "feed", feed.Name);
+            AssertRfc3339(feed.Element(Atom + "updated")?.Value, $"{folder}feed.xml's updated");
+            // The feed lists what the page lists under "Mentioned in", newest first.
+            var listed = page.QuerySelectorAll("ol.mentioned-in > li > a").Select(a => a.TextContent.Trim()).Take(20).ToList();
+            Assert.Equal(listed, feed.Elements(Atom + "entry").Select(e => e.Element(Atom + "title")!.Value).ToList());
+            foreach (var entry in feed.Elements(Atom + "entry"))
+            {
+                Assert.False(string.IsNullOrWhiteSpace(entry.Element(Atom + "id")?.Value), $"{folder}feed.xml: an entry has no id");
+                AssertRfc3339(entry.Element(Atom + "updated")?.Value, $"{folder}feed.xml: an entry's updated");
+                var href = entry.Elements(Atom + "link").Single(l => (string?)l.Attribute("rel") == "alternate").Attribute("href")!.Value;
+                Assert.True(site.Exists(new Uri(href).AbsolutePath[PublishedSite.BasePath.Length..] + "index.html"), $"{folder}feed.xml links {href}, which is not a page");
+            }
+        }
+    }
+
     // ---- Helpers ----
 
     private static bool IsRfc3339(string? text) =>

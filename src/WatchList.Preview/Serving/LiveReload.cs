@@ -18,6 +18,7 @@ public sealed class LiveReload
     private readonly Lock _lock = new();
     private readonly List<Channel<string>> _tabs = [];
     private int _build;
+    private DateTimeOffset _builtAt = NextSecond(DateTimeOffset.UtcNow).AddSeconds(-1);
     private string? _failure;
 
     /// <summary>How many good builds the site has had; pages carry the number they were served with.</summary>
@@ -28,6 +29,21 @@ public sealed class LiveReload
             lock (_lock)
             {
                 return _build;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The build the pages are served with, and when it was put in place, rounded up to a whole second and
+    /// later than the build before it: HTTP dates count whole seconds, and each build's pages must date differently.
+    /// </summary>
+    public (int Build, DateTimeOffset BuiltAt) Current
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return (_build, _builtAt);
             }
         }
     }
@@ -49,6 +65,8 @@ public sealed class LiveReload
         lock (_lock)
         {
             _build++;
+            var now = NextSecond(DateTimeOffset.UtcNow);
+            _builtAt = now > _builtAt ? now : _builtAt.AddSeconds(1);
             _failure = null;
             Broadcast(Event("reload", _build.ToString()));
         }
@@ -67,7 +85,10 @@ public sealed class LiveReload
     /// <summary>Text as a JSON string literal, as the overlay script parses it.</summary>
     private static string JsonString(string text) => $"\"{JsonEncodedText.Encode(text)}\"";
 
-    /// <summary>Streams events to one tab until it goes away or the server stops.</summary>
+    private static DateTimeOffset NextSecond(DateTimeOffset time) =>
+        new(time.UtcTicks - time.UtcTicks % TimeSpan.TicksPerSecond + TimeSpan.TicksPerSecond, TimeSpan.Zero);
+
+    /// <summary>Streams events to one tab (the body of a text/event-stream response) until it goes away or the server stops.</summary>
     /// <param name="pageBuild">The build the tab's page came from, or null if unknown.</param>
     public async Task ServeAsync(Stream stream, int? pageBuild, CancellationToken cancellationToken)
     {
@@ -87,9 +108,6 @@ public sealed class LiveReload
         }
         try
         {
-            var header = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream; charset=utf-8\r\nCache-Control: no-store\r\n" +
-                "Connection: keep-alive\r\nX-Content-Type-Options: nosniff\r\n\r\n";
-            await stream.WriteAsync(Encoding.ASCII.GetBytes(header), cancellationToken);
             while (true)
             {
                 using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -1,307 +1,256 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.FileProviders;
 
 namespace WatchList.Preview.Serving;
 
 /// <summary>
-/// A small HTTP/1.1 server for the preview, on the loopback interface only (127.0.0.1, never all
-/// interfaces): serves the output folder under the site's base path, injects the live-reload script
-/// into HTML responses, and streams build events. GET and HEAD only; requests naming another host
-/// are refused, so a web page elsewhere cannot read the preview through DNS rebinding.
+/// The preview's web server: Kestrel on the loopback interface only (127.0.0.1, never all interfaces),
+/// serving the output folder under the site's base path with ASP.NET Core's static-file middleware
+/// (content types, ETag and Last-Modified with 304, ranges, HEAD), HTML pages with the live-reload script,
+/// and build events as server-sent events. GET and HEAD only; requests naming another host are refused,
+/// so a web page elsewhere cannot read the preview through DNS rebinding.
 /// </summary>
 public sealed class PreviewServer : IAsyncDisposable
 {
-    private static readonly TimeSpan IdleTimeout = TimeSpan.FromSeconds(10);
+    /// <summary>How long a client may take to send a request's headers (a connection that never finishes one is closed).</summary>
+    public static readonly TimeSpan RequestHeadersTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>Connections beyond these are closed at once, so a flood of them cannot use up the file handles the site is read with.</summary>
+    public const int MaxConnections = 4096;
 
     private readonly SiteFiles _files;
     private readonly LiveReload _reload;
-    private readonly TcpListener _listener;
+    private readonly IFileProvider _pages;
+    private readonly int _port;
     private readonly CancellationTokenSource _stopping = new();
-    private readonly ConcurrentDictionary<TcpClient, Task> _connections = new();
-    private Task _accepting = Task.CompletedTask;
+    private WebApplication? _app;
+    private ListenOptions? _listening;
 
     /// <param name="port">The port on 127.0.0.1; 0 picks a free one.</param>
     public PreviewServer(SiteFiles files, LiveReload reload, int port)
     {
         _files = files;
         _reload = reload;
-        _listener = new TcpListener(IPAddress.Loopback, port);
+        _pages = new LivePages(files, reload);
+        _port = port;
     }
 
-    public IPEndPoint EndPoint => (IPEndPoint)_listener.LocalEndpoint;
+    public IPEndPoint EndPoint => _listening?.IPEndPoint ?? throw new InvalidOperationException("Start the server first.");
 
     public int Port => EndPoint.Port;
 
     /// <summary>The address of the site's home page.</summary>
     public Uri Address => new($"http://127.0.0.1:{Port}{_files.BasePath}");
 
-    /// <summary>Starts listening; throws <see cref="SocketException"/> when the port is taken.</summary>
-    public void Start()
+    /// <summary>Starts listening; throws <see cref="IOException"/> or <see cref="SocketException"/> when the port is taken or not allowed.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken = default)
     {
-        _listener.Start();
-        _accepting = AcceptAsync();
-    }
-
-    private async Task AcceptAsync()
-    {
-        while (!_stopping.IsCancellationRequested)
+        // The empty builder: no configuration files, no logging to the console, nothing read from the environment.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
-            TcpClient client;
-            try
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.RequestHeadersTimeout = RequestHeadersTimeout;
+            kestrel.Limits.MaxConcurrentConnections = MaxConnections;
+            kestrel.Listen(IPAddress.Loopback, _port, listen =>
             {
-                client = await _listener.AcceptTcpClientAsync(_stopping.Token);
-            }
-            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
-            {
-                return;
-            }
-            client.NoDelay = true;
-            // Registered before it starts, so a connection that ends at once is never left behind in the table.
-            var served = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            _connections[client] = served.Task;
-            _ = Task.Run(async () =>
-            {
-                try
-                {
-                    await ServeConnectionAsync(client);
-                }
-                finally
-                {
-                    _connections.TryRemove(client, out _);
-                    client.Dispose();
-                    served.TrySetResult();
-                }
+                listen.Protocols = HttpProtocols.Http1;
+                _listening = listen;
             });
-        }
+        });
+        var app = builder.Build();
+        app.Use(RefuseOtherHosts);
+        app.Use(RefuseWhatIsNotARead);
+        app.Use(RefuseTraversal);
+        app.Use(ServeEvents);
+        app.Use(ServeUnderBasePath);
+        app.Use(FindPageWithoutExtension);
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = _pages, RedirectToAppendTrailingSlash = true });
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = _pages,
+            ContentTypeProvider = ContentTypes(),
+            // Whatever the build wrote is served, as GitHub Pages serves it.
+            ServeUnknownFileTypes = true,
+            DefaultContentType = "application/octet-stream",
+        });
+        app.Run(ServeNotFound);
+        _app = app;
+        await app.StartAsync(cancellationToken);
     }
 
-    private async Task ServeConnectionAsync(TcpClient client)
+    /// <summary>The middleware's types, with a charset for text: the site is written in UTF-8.</summary>
+    private static FileExtensionContentTypeProvider ContentTypes()
     {
-        var stream = client.GetStream();
-        var reader = new RequestReader(stream);
-        try
+        var types = new FileExtensionContentTypeProvider();
+        foreach (var (extension, type) in new[]
         {
-            while (!_stopping.IsCancellationRequested)
-            {
-                string? head;
-                using (var idle = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token))
-                {
-                    idle.CancelAfter(IdleTimeout);
-                    head = await reader.ReadHeadAsync(idle.Token);
-                }
-                if (head is null)
-                {
-                    return;
-                }
-                var request = HttpRequest.Parse(head);
-                if (request is null)
-                {
-                    await RespondAsync(stream, 400, "Bad Request", "text/plain; charset=utf-8", "bad request\n"u8.ToArray(), keepAlive: false, head: false);
-                    return;
-                }
-                if (!await ServeAsync(stream, request))
-                {
-                    return;
-                }
-            }
-        }
-        catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException or SocketException)
+            (".html", "text/html"), (".htm", "text/html"), (".css", "text/css"), (".js", "text/javascript"),
+            (".mjs", "text/javascript"), (".txt", "text/plain"), (".xml", "application/xml"), (".svg", "image/svg+xml"),
+        })
         {
+            types.Mappings[extension] = type + "; charset=utf-8";
         }
-        catch (InvalidDataException)
-        {
-            await RespondAsync(stream, 431, "Request Header Fields Too Large", "text/plain; charset=utf-8", [], keepAlive: false, head: false);
-        }
+        return types;
     }
 
-    /// <summary>Answers one request; returns whether the connection may serve another.</summary>
-    private async Task<bool> ServeAsync(Stream stream, HttpRequest request)
+    private async Task RefuseOtherHosts(HttpContext context, RequestDelegate next)
     {
-        var head = request.Method == "HEAD";
-        var keepAlive = request.KeepAlive;
-        if (!IsOwnHost(request.Header("host")))
+        var host = context.Request.Host.Value;
+        if (!(string.IsNullOrEmpty(host) || host == $"127.0.0.1:{Port}" || host.Equals($"localhost:{Port}", StringComparison.OrdinalIgnoreCase) ||
+            (Port == 80 && (host == "127.0.0.1" || host.Equals("localhost", StringComparison.OrdinalIgnoreCase)))))
         {
-            await RespondText(stream, 421, "Misdirected Request", "this preview answers only to 127.0.0.1 and localhost\n", false, head);
-            return false;
-        }
-        if (request.Method is not ("GET" or "HEAD"))
-        {
-            await RespondText(stream, 405, "Method Not Allowed", "the preview serves GET and HEAD only\n", false, head);
-            return false;
-        }
-        if ((request.Header("content-length") is { } length && length != "0") || request.Header("transfer-encoding") is not null)
-        {
-            await RespondText(stream, 400, "Bad Request", "a request to the preview has no body\n", false, head);
-            return false;
-        }
-
-        var target = request.Target;
-        if (target == LiveReload.EventsPath || target.StartsWith(LiveReload.EventsPath + "?", StringComparison.Ordinal))
-        {
-            await _reload.ServeAsync(stream, PageBuild(target), _stopping.Token);
-            return false;
-        }
-
-        var (resolution, file) = _files.Open(target);
-        switch (resolution)
-        {
-            case Resolution.File found:
-                await using (file)
-                {
-                    await RespondFileAsync(stream, found.Path, file!, 200, "OK", keepAlive, head);
-                }
-                return keepAlive;
-            case Resolution.Redirect redirect:
-                await RespondAsync(stream, 301, "Moved Permanently", "text/plain; charset=utf-8", Encoding.UTF8.GetBytes(redirect.Location + "\n"),
-                    keepAlive, head, ("Location", redirect.Location));
-                return keepAlive;
-            case Resolution.Refused:
-                await RespondText(stream, 400, "Bad Request", "this path is not served\n", false, head);
-                return false;
-            default:
-                await RespondNotFoundAsync(stream, keepAlive, head);
-                return keepAlive;
-        }
-    }
-
-    private async Task RespondNotFoundAsync(Stream stream, bool keepAlive, bool head)
-    {
-        // The site's own 404 page when it has one, as GitHub Pages serves it; the script comes too, so a broken build shows.
-        var notFound = _files.OpenInSite("404.html");
-        if (notFound is not null)
-        {
-            await using (notFound)
-            {
-                await RespondFileAsync(stream, notFound.Name, notFound, 404, "Not Found", keepAlive, head);
-            }
+            await RefuseAsync(context, StatusCodes.Status421MisdirectedRequest, "this preview answers only to 127.0.0.1 and localhost\n");
             return;
         }
-        var page = $"<!doctype html><meta charset=\"utf-8\"><title>Not found</title><body><h1>Not found</h1>" +
-            $"<p>Nothing is published at this address. <a href=\"{_files.BasePath}\">The home page</a>.</p></body>";
-        await RespondAsync(stream, 404, "Not Found", "text/html; charset=utf-8", Inject(Encoding.UTF8.GetBytes(page)), keepAlive, head);
+        // Every answer is revalidated: the site changes under the browser with each save.
+        context.Response.Headers.CacheControl = "no-cache";
+        context.Response.Headers.XContentTypeOptions = "nosniff";
+        await next(context);
     }
 
-    private async Task RespondFileAsync(Stream stream, string path, FileStream file, int status, string reason, bool keepAlive, bool head)
+    private static async Task RefuseWhatIsNotARead(HttpContext context, RequestDelegate next)
     {
-        var type = ContentType(path);
-        if (type.StartsWith("text/html", StringComparison.Ordinal))
+        if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
         {
+            context.Response.Headers.Allow = "GET, HEAD";
+            await RefuseAsync(context, StatusCodes.Status405MethodNotAllowed, "the preview serves GET and HEAD only\n");
+            return;
+        }
+        if (context.Request.ContentLength is > 0 || context.Request.Headers.TransferEncoding.Count > 0)
+        {
+            await RefuseAsync(context, StatusCodes.Status400BadRequest, "a request to the preview has no body\n");
+            return;
+        }
+        await next(context);
+    }
+
+    /// <summary>
+    /// Kestrel decodes the path and removes its dot segments before the middleware sees it, so what no
+    /// browser sends for a page is refused from the target as it came: a backslash, or a segment that
+    /// decodes to a dot segment or holds a separator, a colon or a control character.
+    /// </summary>
+    private static async Task RefuseTraversal(HttpContext context, RequestDelegate next)
+    {
+        var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? "";
+        if (RequestTarget.Refusal(target) is { } reason)
+        {
+            await RefuseAsync(context, StatusCodes.Status400BadRequest, $"this path is not served: {reason}\n");
+            return;
+        }
+        await next(context);
+    }
+
+    private async Task ServeEvents(HttpContext context, RequestDelegate next)
+    {
+        if (context.Request.Path != LiveReload.EventsPath)
+        {
+            await next(context);
+            return;
+        }
+        context.Response.ContentType = "text/event-stream; charset=utf-8";
+        context.Response.Headers.CacheControl = "no-store";
+        if (HttpMethods.IsHead(context.Request.Method))
+        {
+            return;
+        }
+        context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+        int? pageBuild = int.TryParse(context.Request.Query["build"], out var build) ? build : null;
+        using var ending = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
+        await _reload.ServeAsync(context.Response.Body, pageBuild, ending.Token);
+    }
+
+    /// <summary>The site lives under its base path ("/repo/"), as on GitHub Pages; the root and the base path without its slash redirect there.</summary>
+    private async Task ServeUnderBasePath(HttpContext context, RequestDelegate next)
+    {
+        var basePath = _files.BasePath;
+        var path = context.Request.Path.Value ?? "/";
+        if (path == basePath.TrimEnd('/') || (path == "/" && basePath != "/"))
+        {
+            context.Response.StatusCode = StatusCodes.Status301MovedPermanently;
+            context.Response.Headers.Location = basePath;
+            return;
+        }
+        if (!path.StartsWith(basePath, StringComparison.Ordinal))
+        {
+            await ServeNotFound(context);
+            return;
+        }
+        context.Request.PathBase = basePath.TrimEnd('/');
+        context.Request.Path = path[(basePath.Length - 1)..];
+        await next(context);
+    }
+
+    /// <summary>"/about" is about.html when there is no file or folder "about", as GitHub Pages finds it.</summary>
+    private Task FindPageWithoutExtension(HttpContext context, RequestDelegate next)
+    {
+        var path = context.Request.Path.Value!;
+        if (!path.EndsWith('/') && !_pages.GetFileInfo(path).Exists && !_pages.GetDirectoryContents(path).Exists &&
+            _pages.GetFileInfo(path + ".html").Exists)
+        {
+            context.Request.Path = path + ".html";
+        }
+        return next(context);
+    }
+
+    /// <summary>The site's own 404 page when it has one, as GitHub Pages serves it; the script comes too, so a broken build shows.</summary>
+    private async Task ServeNotFound(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
+        context.Response.ContentType = "text/html; charset=utf-8";
+        var notFound = _pages.GetFileInfo("/404.html");
+        byte[] page;
+        if (notFound.Exists)
+        {
+            await using var stream = notFound.CreateReadStream();
             using var buffer = new MemoryStream();
-            await file.CopyToAsync(buffer);
-            await RespondAsync(stream, status, reason, type, Inject(buffer.ToArray()), keepAlive, head);
-            return;
+            await stream.CopyToAsync(buffer, context.RequestAborted);
+            page = buffer.ToArray();
         }
-        await WriteHeadAsync(stream, status, reason, type, file.Length, keepAlive);
-        if (!head)
+        else
         {
-            await file.CopyToAsync(stream, _stopping.Token);
+            var html = $"<!doctype html><meta charset=\"utf-8\"><title>Not found</title><body><h1>Not found</h1>" +
+                $"<p>Nothing is published at this address. <a href=\"{_files.BasePath}\">The home page</a>.</p></body>";
+            page = LivePages.WithScript(Encoding.UTF8.GetBytes(html), Encoding.UTF8.GetBytes(_reload.Script(_reload.Build)));
         }
-    }
-
-    /// <summary>The live-reload script before the last &lt;/body&gt;, or at the end of a page without one.</summary>
-    private byte[] Inject(byte[] html)
-    {
-        var script = Encoding.UTF8.GetBytes(_reload.Script(_reload.Build));
-        var at = LastIndexOfIgnoreCase(html, "</body>"u8);
-        if (at < 0)
+        context.Response.ContentLength = page.Length;
+        if (!HttpMethods.IsHead(context.Request.Method))
         {
-            at = html.Length;
+            await context.Response.Body.WriteAsync(page, context.RequestAborted);
         }
-        return [.. html.AsSpan(0, at), .. script, .. html.AsSpan(at)];
     }
 
-    private static int LastIndexOfIgnoreCase(ReadOnlySpan<byte> text, ReadOnlySpan<byte> lowercase)
+    private static async Task RefuseAsync(HttpContext context, int status, string text)
     {
-        for (var i = text.Length - lowercase.Length; i >= 0; i--)
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        context.Response.Headers.Connection = "close";
+        var body = Encoding.UTF8.GetBytes(text);
+        context.Response.ContentLength = body.Length;
+        if (!HttpMethods.IsHead(context.Request.Method))
         {
-            var match = true;
-            for (var k = 0; k < lowercase.Length && match; k++)
-            {
-                match = (byte)(text[i + k] | 0x20) == lowercase[k] || text[i + k] == lowercase[k];
-            }
-            if (match)
-            {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private Task RespondText(Stream stream, int status, string reason, string text, bool keepAlive, bool head) =>
-        RespondAsync(stream, status, reason, "text/plain; charset=utf-8", Encoding.UTF8.GetBytes(text), keepAlive, head);
-
-    private async Task RespondAsync(Stream stream, int status, string reason, string type, byte[] body, bool keepAlive, bool head,
-        params (string Name, string Value)[] headers)
-    {
-        await WriteHeadAsync(stream, status, reason, type, body.Length, keepAlive, headers);
-        if (!head)
-        {
-            await stream.WriteAsync(body, _stopping.Token);
+            await context.Response.Body.WriteAsync(body, context.RequestAborted);
         }
     }
-
-    private async Task WriteHeadAsync(Stream stream, int status, string reason, string type, long length, bool keepAlive,
-        params (string Name, string Value)[] headers)
-    {
-        var text = new StringBuilder()
-            .Append($"HTTP/1.1 {status} {reason}\r\n")
-            .Append($"Content-Type: {type}\r\n")
-            .Append($"Content-Length: {length}\r\n")
-            .Append("Cache-Control: no-store\r\n")
-            .Append("X-Content-Type-Options: nosniff\r\n")
-            .Append(keepAlive ? "Connection: keep-alive\r\n" : "Connection: close\r\n");
-        foreach (var (name, value) in headers)
-        {
-            text.Append($"{name}: {value}\r\n");
-        }
-        text.Append("\r\n");
-        await stream.WriteAsync(Encoding.ASCII.GetBytes(text.ToString()), _stopping.Token);
-    }
-
-    private bool IsOwnHost(string? host) =>
-        host is null || host == $"127.0.0.1:{Port}" || host == $"localhost:{Port}" ||
-        (Port == 80 && host is "127.0.0.1" or "localhost");
-
-    private static int? PageBuild(string target)
-    {
-        const string key = "build=";
-        var at = target.IndexOf(key, StringComparison.Ordinal);
-        return at >= 0 && int.TryParse(target.AsSpan(at + key.Length), out var build) ? build : null;
-    }
-
-    public static string ContentType(string path) => Path.GetExtension(path).ToLowerInvariant() switch
-    {
-        ".html" or ".htm" => "text/html; charset=utf-8",
-        ".css" => "text/css; charset=utf-8",
-        ".js" or ".mjs" => "text/javascript; charset=utf-8",
-        ".json" => "application/json",
-        ".xml" => "application/xml",
-        ".txt" => "text/plain; charset=utf-8",
-        ".svg" => "image/svg+xml",
-        ".png" => "image/png",
-        ".jpg" or ".jpeg" => "image/jpeg",
-        ".gif" => "image/gif",
-        ".webp" => "image/webp",
-        ".avif" => "image/avif",
-        ".ico" => "image/x-icon",
-        ".woff" => "font/woff",
-        ".woff2" => "font/woff2",
-        ".pdf" => "application/pdf",
-        _ => "application/octet-stream",
-    };
 
     public async ValueTask DisposeAsync()
     {
+        // Event streams end first, so stopping does not wait for open tabs.
         await _stopping.CancelAsync();
-        _listener.Stop();
-        await _accepting;
-        foreach (var client in _connections.Keys)
+        if (_app is not null)
         {
-            client.Dispose();
+            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await _app.StopAsync(grace.Token);
+            await _app.DisposeAsync();
         }
-        await Task.WhenAll(_connections.Values).WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _stopping.Dispose();
     }
 }

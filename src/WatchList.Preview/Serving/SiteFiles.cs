@@ -1,44 +1,27 @@
-using System.Buffers;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.FileProviders.Physical;
+using Microsoft.Extensions.Primitives;
 
 namespace WatchList.Preview.Serving;
 
-/// <summary>What a request path leads to.</summary>
-public abstract record Resolution
-{
-    private Resolution() { }
-
-    /// <summary>A file inside the output folder.</summary>
-    public sealed record File(string Path) : Resolution;
-
-    /// <summary>The same place written another way (the base path without its slash, a folder without its slash).</summary>
-    public sealed record Redirect(string Location) : Resolution;
-
-    public sealed record NotFound : Resolution;
-
-    /// <summary>A path no browser sends for a page: an encoded separator, a dot segment, a backslash, a bad escape.</summary>
-    public sealed record Refused(string Reason) : Resolution;
-}
-
 /// <summary>
-/// Maps request paths to files of the built site, as GitHub Pages does (the site under its base path, a
-/// folder's index.html, "/about" as about.html), and never to anything outside the output folder:
-/// each segment is decoded once and refused if it is a dot segment or holds a separator, the result
-/// must lie below the folder, and no symbolic link is followed.
+/// The built site as the static-file middleware sees it: the output folder through a
+/// <see cref="PhysicalFileProvider"/> (which refuses "..", rooted and hidden-escape paths), plus what it
+/// does not check: a file or folder reached through a symbolic link must still lie inside the output
+/// folder. Files are looked up and opened while no build is swapping the folder.
 /// </summary>
-public sealed class SiteFiles
+public sealed class SiteFiles : IFileProvider, IDisposable
 {
-    private static readonly SearchValues<char> Forbidden = SearchValues.Create("/\\\0:");
-
-    private readonly string _root;
     private readonly ReaderWriterLockSlim _swap = new();
+    private PhysicalFileProvider? _files;
     private volatile string _basePath = "/";
 
     public SiteFiles(string outputFolder)
     {
-        _root = System.IO.Path.GetFullPath(outputFolder).TrimEnd(System.IO.Path.DirectorySeparatorChar);
+        Root = Path.GetFullPath(outputFolder).TrimEnd(Path.DirectorySeparatorChar);
     }
 
-    public string Root => _root;
+    public string Root { get; }
 
     /// <summary>The path the site is published under, "/" or "/repo/", from the base_url of the last good build.</summary>
     public string BasePath
@@ -47,107 +30,25 @@ public sealed class SiteFiles
         set => _basePath = value.StartsWith('/') && value.EndsWith('/') ? value : throw new ArgumentException("A base path starts and ends with '/'.", nameof(value));
     }
 
-    public Resolution Resolve(string target)
+    public IFileInfo GetFileInfo(string subpath) => Reading<IFileInfo>(() =>
     {
-        if (target.Length == 0 || target[0] != '/')
-        {
-            return new Resolution.Refused("the request target is not a path");
-        }
-        var end = target.AsSpan().IndexOfAny('?', '#');
-        var path = end >= 0 ? target[..end] : target;
-        if (path.Contains('\\'))
-        {
-            return new Resolution.Refused("a backslash in the path");
-        }
-        var basePath = _basePath;
-        if (path == basePath.TrimEnd('/') || (path == "/" && basePath != "/"))
-        {
-            return new Resolution.Redirect(basePath);
-        }
-        if (!path.StartsWith(basePath, StringComparison.Ordinal))
-        {
-            return new Resolution.NotFound();
-        }
+        var file = Files()?.GetFileInfo(subpath);
+        // A link is read as what it points to: its length and date are those of the file it leads to.
+        return file is { Exists: true, PhysicalPath: { } path } && Inside(path) is { } real
+            ? new SiteFile(new FileInfo(real), file.Name, this)
+            : new NotFoundFileInfo(subpath);
+    });
 
-        var segments = path[basePath.Length..].Split('/');
-        var file = _root;
-        for (var i = 0; i < segments.Length; i++)
-        {
-            var raw = segments[i];
-            if (raw.Length == 0)
-            {
-                if (i == segments.Length - 1)
-                {
-                    break;
-                }
-                return new Resolution.NotFound();
-            }
-            if (!TryDecode(raw, out var segment))
-            {
-                return new Resolution.Refused("a malformed escape in the path");
-            }
-            if (segment is "." or ".." || segment.AsSpan().ContainsAny(Forbidden) || segment.Any(char.IsControl))
-            {
-                return new Resolution.Refused($"the path segment '{raw}' could leave the site");
-            }
-            file = System.IO.Path.Join(file, segment);
-            if (IsLink(file))
-            {
-                return new Resolution.NotFound();
-            }
-        }
-        var full = System.IO.Path.GetFullPath(file);
-        if (full != _root && !full.StartsWith(_root + System.IO.Path.DirectorySeparatorChar, StringComparison.Ordinal))
-        {
-            return new Resolution.Refused("the path leaves the output folder");
-        }
-
-        if (Directory.Exists(full))
-        {
-            if (!path.EndsWith('/'))
-            {
-                return new Resolution.Redirect(path + "/");
-            }
-            full = System.IO.Path.Join(full, "index.html");
-        }
-        else if (!System.IO.File.Exists(full) && System.IO.File.Exists(full + ".html"))
-        {
-            full += ".html";
-        }
-        return System.IO.File.Exists(full) && !IsLink(full) ? new Resolution.File(full) : new Resolution.NotFound();
-    }
-
-    /// <summary>Opens what a path leads to, while no build is swapping the output folder.</summary>
-    public (Resolution Resolution, FileStream? Stream) Open(string target)
+    public IDirectoryContents GetDirectoryContents(string subpath) => Reading<IDirectoryContents>(() =>
     {
-        _swap.EnterReadLock();
-        try
-        {
-            var resolution = Resolve(target);
-            if (resolution is not Resolution.File file)
-            {
-                return (resolution, null);
-            }
-            try
-            {
-                return (resolution, new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.Asynchronous));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                return (new Resolution.NotFound(), null);
-            }
-        }
-        finally
-        {
-            _swap.ExitReadLock();
-        }
-    }
+        var contents = Files()?.GetDirectoryContents(subpath);
+        return contents is { Exists: true } && Inside(Path.Join(Root, subpath)) is not null ? contents : NotFoundDirectoryContents.Singleton;
+    });
 
-    /// <summary>Opens a file of the site by its path below the output folder ("404.html"), if it is there.</summary>
-    public FileStream? OpenInSite(string relative) =>
-        Open(_basePath + relative).Stream;
+    /// <summary>The preview learns of changes from its own builds, not from watching the output.</summary>
+    public IChangeToken Watch(string filter) => NullChangeToken.Singleton;
 
-    /// <summary>Runs a swap of the output folder while no request is opening a file in it.</summary>
+    /// <summary>Runs a swap of the output folder while no request is looking up or opening a file in it.</summary>
     public void Swap(Action swap)
     {
         _swap.EnterWriteLock();
@@ -161,53 +62,119 @@ public sealed class SiteFiles
         }
     }
 
-    /// <summary>Percent-decodes a segment as UTF-8, refusing '%' not followed by two hex digits and invalid UTF-8.</summary>
-    private static bool TryDecode(string raw, out string decoded)
+    private T Reading<T>(Func<T> read)
     {
-        decoded = raw;
-        if (!raw.Contains('%'))
-        {
-            return true;
-        }
-        var bytes = new List<byte>(raw.Length);
-        for (var i = 0; i < raw.Length; i++)
-        {
-            if (raw[i] != '%')
-            {
-                if (raw[i] > 0x7F)
-                {
-                    return false;
-                }
-                bytes.Add((byte)raw[i]);
-                continue;
-            }
-            if (i + 2 >= raw.Length || !char.IsAsciiHexDigit(raw[i + 1]) || !char.IsAsciiHexDigit(raw[i + 2]))
-            {
-                return false;
-            }
-            bytes.Add(Convert.ToByte(raw.Substring(i + 1, 2), 16));
-            i += 2;
-        }
+        _swap.EnterReadLock();
         try
         {
-            decoded = new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetString([.. bytes]);
-            return true;
+            return read();
         }
-        catch (System.Text.DecoderFallbackException)
+        finally
         {
-            return false;
+            _swap.ExitReadLock();
         }
     }
 
-    private static bool IsLink(string path)
+    /// <summary>The provider, once the first build has made the output folder (it refuses a folder that is not there).</summary>
+    private PhysicalFileProvider? Files()
     {
-        try
+        if (_files is null && Directory.Exists(Root))
         {
-            return new FileInfo(path).LinkTarget is not null;
+            // Every file the build wrote is served, dot files too (".well-known/"), as GitHub Pages serves them.
+            Interlocked.CompareExchange(ref _files, new PhysicalFileProvider(Root, ExclusionFilters.None), null);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        return _files;
+    }
+
+    /// <summary>The path with every symbolic link along it followed, if that lies inside the output folder; otherwise null.</summary>
+    private string? Inside(string path)
+    {
+        var root = RealPath(Root);
+        var real = RealPath(path);
+        return root is not null && real is not null &&
+            (real == root || real.StartsWith(root + Path.DirectorySeparatorChar, OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal))
+            ? real
+            : null;
+    }
+
+    /// <summary>The path with every symbolic link along it resolved, as realpath(3) gives it; null for a loop or an unreadable link.</summary>
+    internal static string? RealPath(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var current = Path.GetPathRoot(full)!;
+        var rest = new Stack<string>();
+        Push(rest, full[current.Length..]);
+        var links = 0;
+        while (rest.TryPop(out var part))
         {
-            return true;
+            if (part == "..")
+            {
+                current = Path.GetDirectoryName(current) ?? current;
+                continue;
+            }
+            var next = Path.Join(current, part);
+            string? target;
+            try
+            {
+                target = new FileInfo(next).LinkTarget;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return null;
+            }
+            if (target is null)
+            {
+                current = next;
+                continue;
+            }
+            if (++links > 40)
+            {
+                return null;
+            }
+            // The rest of the way goes on from where the link points: from its folder, or from a root.
+            if (Path.IsPathRooted(target))
+            {
+                current = Path.GetPathRoot(target)!;
+                target = target[current.Length..];
+            }
+            Push(rest, target);
         }
+        return current;
+    }
+
+    /// <summary>Pushes a relative path's parts so that the first is popped first.</summary>
+    private static void Push(Stack<string> rest, string relative)
+    {
+        var parts = relative.Split([Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar], StringSplitOptions.RemoveEmptyEntries);
+        for (var i = parts.Length - 1; i >= 0; i--)
+        {
+            if (parts[i] != ".")
+            {
+                rest.Push(parts[i]);
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        _files?.Dispose();
+        _swap.Dispose();
+    }
+
+    /// <summary>
+    /// A file of the site, opened while no swap runs. It names no physical path, so the middleware reads it
+    /// through <see cref="CreateReadStream"/> (under the lock) instead of sending the path to the OS.
+    /// </summary>
+    private sealed class SiteFile(FileInfo file, string name, SiteFiles site) : IFileInfo
+    {
+        public bool Exists => true;
+        public long Length => file.Length;
+        public string? PhysicalPath => null;
+        public string Name => name;
+        public DateTimeOffset LastModified => file.LastWriteTimeUtc;
+        public bool IsDirectory => false;
+
+        public Stream CreateReadStream() => site.Reading<Stream>(() =>
+            new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.Asynchronous | FileOptions.SequentialScan));
     }
 }

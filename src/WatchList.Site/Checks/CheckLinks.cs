@@ -31,7 +31,6 @@ public sealed class LinkChecker
     private readonly IReadOnlyList<Document> _pages;
     private readonly SiteMap _map;
     private readonly SiteSettings? _settings;
-    private readonly string _assetsFolder;
     private readonly Dictionary<string, string> _pageOfSource;
 
     /// <param name="alsoPublished">Destinations to count as published beyond those of the documents.</param>
@@ -50,7 +49,6 @@ public sealed class LinkChecker
             _pageOfSource.TryAdd(Path.GetFullPath(page.Source), SiteMap.SitePathOf(page.Destination));
         }
         _settings = settings;
-        _assetsFolder = DisplayPath.For(Path.Combine(themeFolder, "assets")) + "/";
     }
 
     public IReadOnlyList<Diagnostic> Check(int maxParallelism = 1, CancellationToken cancellationToken = default)
@@ -72,7 +70,7 @@ public sealed class LinkChecker
 
     private Diagnostic Broken(WrittenLink link, string target) => link.IsImage
         ? Diagnostic.Error(link.Location, $"the image '{link.Url}' does not exist",
-            Hint(link, target, _map.Files, $"put the image in {_assetsFolder} and write its address as /assets/NAME"))
+            Hint(link, target, _map.Files, "keep the image beside the commentary (a folder with index.md and its files) and write its name, or put it in input/static/ and write its address from the site root"))
         : Diagnostic.Error(link.Location, $"the link '{link.Url}' goes to no page of the site",
             Hint(link, target, _map.Pages, "link to a page of the site, such as /glossary/ID/, or give a full https:// address"));
 
@@ -93,7 +91,8 @@ public sealed class LinkChecker
             }
             if (File.Exists(file))
             {
-                return $"files in the content folder are not published: move it to {_assetsFolder} and write its address as /assets/{Path.GetFileName(file)}";
+                return "only files beside a commentary written as a folder (2019-04-26-slug/index.md) are published: " +
+                    $"make the commentary such a folder and keep the file in it, or move the file to input/static/ and write its address as /{Path.GetFileName(file)}";
             }
         }
         return DidYouMean.Hint(target, candidates, fallback);

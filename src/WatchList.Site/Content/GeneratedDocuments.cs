@@ -71,3 +71,14 @@ public sealed class RelateTerms(string linkerPipeline) : IModule
         }).ToImmutableArray());
     }
 }
+
+/// <summary>Process module: a feed beside each term's and actor's page (<c>glossary/ID/feed.xml</c>), holding the entry.</summary>
+public sealed class FeedPerEntry(params string[] entryPipelines) : IModule
+{
+    public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, PipelineContext context) =>
+        ValueTask.FromResult(inputs.AddRange(entryPipelines.SelectMany(p => context.OutputsOf(p)).Select(page =>
+        {
+            var feed = Document.Create("", page.Destination[..(page.Destination.LastIndexOf('/') + 1)] + "feed.xml");
+            return page.TryGet(SiteKeys.Term, out var term) ? feed.With(SiteKeys.Term, term) : feed.With(SiteKeys.Actor, page.Get(SiteKeys.Actor));
+        })));
+}

@@ -39,6 +39,9 @@ public sealed record Commentary(
 {
     public string Url => $"/commentaries/{Slug}/";
 
+    /// <summary>Old addresses of the page (<c>redirect_from</c>), each sending readers on to it.</summary>
+    public ImmutableArray<Located> RedirectFrom { get; init; } = [];
+
     /// <summary>
     /// The order of every list of commentaries: newest first, then by title, then by file, so that the
     /// order never depends on how a sort treats equals. A comparison rather than LINQ ordering: the

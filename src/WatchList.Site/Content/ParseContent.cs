@@ -176,7 +176,7 @@ public sealed class ParseActors : ParseFrontMatterModule
 public sealed class ParseCommentaries(string linkerPipeline) : ParseFrontMatterModule
 {
     protected override IReadOnlyCollection<string> KnownKeys { get; } =
-        ["title", "date", "summary", "type", "series", "authors", "source", "publisher", "actors", "draft", "slug", "autolink"];
+        ["title", "date", "summary", "type", "series", "authors", "source", "publisher", "actors", "draft", "slug", "autolink", "redirect_from"];
 
     protected override (object? Peers, string Key) Prepare(ImmutableArray<Document> inputs, PipelineContext context)
     {
@@ -219,7 +219,7 @@ public sealed class ParseCommentaries(string linkerPipeline) : ParseFrontMatterM
             fields.Text("publisher"),
             EntryNames.Resolve((MentionLinker)peers!, "actors", fields.List("actors"), TargetKind.Actor, fields.Report),
             fields.Bool("autolink") ?? true,
-            body);
+            body) { RedirectFrom = Redirects.Read(fields) };
         if (fields.Bool("draft") == true)
         {
             return null;

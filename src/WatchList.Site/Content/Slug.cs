@@ -11,10 +11,17 @@ public static partial class Slug
 
     public static bool IsValid(string slug) => slug.Length > 0 && !slug.AsSpan().ContainsAnyExcept(Allowed);
 
-    /// <summary>The slug a file name gives: without its extension and a leading YYYY-MM-DD- date.</summary>
+    /// <summary>
+    /// The slug a file name gives: without its extension and a leading YYYY-MM-DD- date; for a page kept in a
+    /// folder with its files (<c>2019-04-26-slug/index.md</c>), the folder's name.
+    /// </summary>
     public static string FromFileName(string path)
     {
         var name = Path.GetFileNameWithoutExtension(path);
+        if (name == "index" && Path.GetFileName(Path.GetDirectoryName(path)) is { Length: > 0 } folder)
+        {
+            name = folder;
+        }
         return DatePrefix().Replace(name, "");
     }
 

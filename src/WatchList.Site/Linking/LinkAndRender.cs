@@ -21,8 +21,12 @@ public sealed class LinkAndRender(MarkdownRenderer renderer, string linkerPipeli
     /// <summary>In a preview session, bodies whose text, options and glossary are unchanged are not linked again.</summary>
     public SiteCache? Cache { get; init; }
 
+    /// <summary>Checks the images of each body, gives them their sizes and plans copies of large photos; none in module tests.</summary>
+    public Media.SiteImages? Images { get; init; }
+
     /// <summary>What linking and rendering one body produces.</summary>
-    private sealed record Rendered(ImmutableArray<TargetMentions> Mentions, Outline Outline, RenderedHtml Html, ImmutableArray<WrittenLink> Links);
+    private sealed record Rendered(ImmutableArray<TargetMentions> Mentions, Outline Outline, RenderedHtml Html, ImmutableArray<WrittenLink> Links,
+        ImmutableArray<Media.ResizedImage> Resized);
 
     public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, PipelineContext context)
     {
@@ -30,6 +34,8 @@ public sealed class LinkAndRender(MarkdownRenderer renderer, string linkerPipeli
         var linker = linkerDocument.Get(BuildLinker.Key);
         var settings = context.OutputsOf(sitePipeline).Single().Get(SiteKeys.Settings);
         var cacheContext = $"{linkerDocument.Get(BuildLinker.FingerprintKey)}|{settings.BaseUrl.AbsoluteUri}|{settings.LinkPolicy}";
+        // A preview renders a body with images again when an image file changed: their sizes are in the page.
+        var imageStamp = Cache is null || Images is null ? "" : Images.Stamp();
         // Mentions reused from an earlier build point at that build's targets: swap in this build's, which are equal but for identity.
         var targets = Cache is null ? null : linker.Targets.ToDictionary(t => t.Key, StringComparer.Ordinal);
         return ValueTask.FromResult(context.MapParallel(inputs, document =>
@@ -41,16 +47,17 @@ public sealed class LinkAndRender(MarkdownRenderer renderer, string linkerPipeli
             {
                 var tree = renderer.Parse(body.Text);
                 var links = WrittenLinks.In(body, tree);
+                var resized = Images?.Prepare(tree, body, document.Source, document.Destination, settings, diagnostics) ?? [];
                 var result = linker.Link(tree, body, options);
                 SitePaths.Rebase(tree, settings);
                 diagnostics.AddRange(result.Diagnostics);
-                return new Rendered(result.Mentions, Outline.Of(tree, body.Text), new RenderedHtml(renderer.RenderUtf8(tree)), links);
+                return new Rendered(result.Mentions, Outline.Of(tree, body.Text), new RenderedHtml(renderer.RenderUtf8(tree)), links, resized);
             }
             var rendered = Cache is null
                 ? Render(context.Diagnostics)
                 // The body is compared as it is: an unchanged file gives the very same string, compared at no cost.
                 : Cache.Reuse(nameof(LinkAndRender), document, body.Text,
-                    $"{cacheContext}|{body.FirstLine}|{automatic}|{options.Self?.Key}", context.Diagnostics, Render)!;
+                    $"{cacheContext}|{body.FirstLine}|{automatic}|{options.Self?.Key}|{ImageStamp(body, document, imageStamp)}", context.Diagnostics, Render)!;
             var mentions = targets is null
                 ? rendered.Mentions
                 : [.. rendered.Mentions.Select(m => ReferenceEquals(m.Target, targets[m.Target.Key]) ? m : m with { Target = targets[m.Target.Key] })];
@@ -59,7 +66,8 @@ public sealed class LinkAndRender(MarkdownRenderer renderer, string linkerPipeli
                 .With(Mentions, mentions)
                 .With(Links, rendered.Links)
                 .With(SiteKeys.Outline, rendered.Outline)
-                .With(SiteKeys.BodyHtml, rendered.Html);
+                .With(SiteKeys.BodyHtml, rendered.Html)
+                .With(Media.SiteImages.Resized, rendered.Resized);
         }));
     }
 
@@ -71,6 +79,11 @@ public sealed class LinkAndRender(MarkdownRenderer renderer, string linkerPipeli
         document.TryGet(SiteKeys.Commentary, out var commentary)
             ? document.With(SiteKeys.Commentary, commentary with { Body = commentary.Body with { Text = "" } })
             : document;
+
+    private static string ImageStamp(MarkdownSource body, Document document, string siteImages) =>
+        !body.Text.Contains("![", StringComparison.Ordinal) ? ""
+        : Media.SiteImages.BundleFolder(document.Source) is { } bundle ? siteImages + SiteCache.Stamp(bundle)
+        : siteImages;
 
     /// <summary>The Markdown body of a commentary, term or actor; null for any other document.</summary>
     public static MarkdownSource? BodyOf(Document document) =>

@@ -29,6 +29,7 @@ public sealed class MarkdownRenderer
             .UseListExtras()
             .Use<WikiLinkExtension>()
             .Use<MentionExtension>()
+            .Use<Media.FigureExtension>()
             .Build();
     }
 

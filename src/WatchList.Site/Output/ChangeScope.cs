@@ -49,7 +49,8 @@ public sealed record SiteShape(
     /// <param name="Listing">The digest of what lists of commentaries show of it (its front matter).</param>
     /// <param name="Names">The terms and actors it names, in order.</param>
     /// <param name="NamedFiles">The files of those terms and actors, from which their pages are built.</param>
-    public sealed record CommentaryShape(Commentary Parsed, ulong Listing, ImmutableArray<string> Names, ImmutableArray<string> NamedFiles);
+    /// <param name="Body">The digest of its rendered body: the same text renders anew when an image it shows changed size.</param>
+    public sealed record CommentaryShape(Commentary Parsed, ulong Listing, ImmutableArray<string> Names, ImmutableArray<string> NamedFiles, ulong Body = 0);
 }
 
 /// <summary>Post-process module of a preview session: compares the site with the last build's and sets the <see cref="ChangeScope"/>.</summary>
@@ -74,7 +75,7 @@ public sealed class FindChanges(SiteCache cache) : IModule
                 var commentary = d.Get(SiteKeys.Commentary);
                 var named = backlinks.MentionedBy(commentary);
                 return new SiteShape.CommentaryShape(commentary, PageModels.Commentary(commentary).Digest,
-                    [.. named.Select(m => m.Target.Key)], [.. named.Select(m => m.Target.SourcePath)]);
+                    [.. named.Select(m => m.Target.Key)], [.. named.Select(m => m.Target.SourcePath)], d.Get(SiteKeys.BodyHtml).Digest);
             },
             StringComparer.Ordinal);
         var shape = new SiteShape(settings.ToString(), theme.Fingerprint, linker, entries, commentaries);
@@ -98,7 +99,7 @@ public sealed class FindChanges(SiteCache cache) : IModule
             {
                 return ChangeScope.Everything;
             }
-            if (ReferenceEquals(before.Parsed, shape.Parsed))
+            if (ReferenceEquals(before.Parsed, shape.Parsed) && before.Body == shape.Body)
             {
                 continue;
             }

@@ -7,7 +7,7 @@ namespace WatchList.Site.Pages;
 
 /// <summary>
 /// What templates see. Plain dictionaries with snake_case keys, the names a theme designer writes
-/// in templates (<c>{{site.title}}</c>, <c>{{#each commentaries}}</c>).
+/// in templates (<c>{{ site.title }}</c>, <c>{% for commentary in commentaries %}</c>).
 /// </summary>
 public static class PageModels
 {
@@ -57,7 +57,7 @@ public static class PageModels
 
     public static string FormatDate(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
-    /// <summary>The rendered body; templates write it with {{{body}}}, as it is.</summary>
+    /// <summary>The rendered body; templates write it with {{ body | raw }}, as it is.</summary>
     public static object Html(Document document) =>
         document.TryGet(SiteKeys.BodyHtml, out var html) ? html : "";
 

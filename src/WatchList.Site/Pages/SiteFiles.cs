@@ -85,8 +85,12 @@ public static class SiteFiles
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    /// <summary>An Atom feed (RFC 4287) of the latest commentaries, with their full text.</summary>
-    public static void WriteAtomFeed(Stream stream, SiteSettings site, IReadOnlyList<Document> commentaries)
+    /// <summary>
+    /// An Atom feed (RFC 4287) of the latest commentaries: the site's, with their full text, or a term's or
+    /// actor's (<paramref name="feedPath"/> and <paramref name="title"/> its own), with their summaries.
+    /// </summary>
+    public static void WriteAtomFeed(Stream stream, SiteSettings site, IReadOnlyList<Document> commentaries,
+        string feedPath = "/feed.xml", string? title = null, string alternatePath = "/", bool fullText = true)
     {
         using var xml = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = Utf8, Indent = true });
         const string atom = "http://www.w3.org/2005/Atom";
@@ -94,14 +98,14 @@ public static class SiteFiles
         xml.WriteStartElement("feed", atom);
         xml.WriteAttributeString("xml", "lang", null, site.Language);
         xml.WriteAttributeString("xml", "base", null, site.BaseUrl.AbsoluteUri);
-        xml.WriteElementString("title", atom, site.Title);
-        if (site.Description.Length > 0)
+        xml.WriteElementString("title", atom, title ?? site.Title);
+        if (title is null && site.Description.Length > 0)
         {
             xml.WriteElementString("subtitle", atom, site.Description);
         }
-        Link(xml, atom, "self", "application/atom+xml", site.AbsoluteUrl("/feed.xml"));
-        Link(xml, atom, "alternate", "text/html", site.AbsoluteUrl("/"));
-        xml.WriteElementString("id", atom, site.AbsoluteUrl("/"));
+        Link(xml, atom, "self", "application/atom+xml", site.AbsoluteUrl(feedPath));
+        Link(xml, atom, "alternate", "text/html", site.AbsoluteUrl(alternatePath));
+        xml.WriteElementString("id", atom, site.AbsoluteUrl(feedPath == "/feed.xml" ? "/" : feedPath));
         var newest = commentaries.Count > 0 ? commentaries[0].Get(SiteKeys.Commentary).Date : new DateOnly(2000, 1, 1);
         xml.WriteElementString("updated", atom, Timestamp(newest));
         xml.WriteStartElement("author", atom);
@@ -131,14 +135,40 @@ public static class SiteFiles
                 xml.WriteEndElement();
             }
             xml.WriteElementString("summary", atom, commentary.Summary);
-            xml.WriteStartElement("content", atom);
-            xml.WriteAttributeString("type", "html");
-            xml.WriteString(PageModels.Html(document).ToString());
-            xml.WriteEndElement();
+            if (fullText)
+            {
+                xml.WriteStartElement("content", atom);
+                xml.WriteAttributeString("type", "html");
+                xml.WriteString(PageModels.Html(document).ToString());
+                xml.WriteEndElement();
+            }
             xml.WriteEndElement();
         }
         xml.WriteEndElement();
         xml.WriteEndDocument();
+    }
+
+    /// <summary>The feed of a term's or actor's page: the latest commentaries that mention it, with their summaries.</summary>
+    public static SiteFile EntryFeed(Document document, PipelineContext context)
+    {
+        var site = SitePages.Settings(context);
+        var (target, title) = EntryFeedOf(document, context);
+        var backlinks = context.OutputsOf(SitePipelines.Backlinks).Single().Get(Backlinks.BuildBacklinks.Key);
+        var commentaries = backlinks.MentionsOf(target).Take(FeedEntries).Select(b => b.Commentary).ToList();
+        var url = SitePages.EntryFeedUrl(target.Url);
+        return new SiteFile(
+            stream => WriteAtomFeed(stream, site, [.. commentaries.Select(c => Document.Create("", "").With(SiteKeys.Commentary, c))],
+                url, title, target.Url, fullText: false),
+            () => Output.Fingerprint.Of(commentaries.Select(c => (object?)PageModels.Commentary(c)).Append(title).Append(site.ToString()).ToList()));
+    }
+
+    private static (Linking.LinkTarget Target, string Title) EntryFeedOf(Document document, PipelineContext context)
+    {
+        var linker = context.OutputsOf(SitePipelines.Linker).Single().Get(Linking.BuildLinker.Key);
+        var site = SitePages.Settings(context);
+        return document.TryGet(SiteKeys.Term, out var term)
+            ? (linker.TargetOf(Linking.TargetKind.Term, term.Id)!, $"{term.Title} · {site.Title}")
+            : (linker.TargetOf(Linking.TargetKind.Actor, document.Get(SiteKeys.Actor).Id)!, $"{document.Get(SiteKeys.Actor).Title} · {site.Title}");
     }
 
     /// <summary>A sitemap (sitemaps.org schema 0.9) of every page, with the date of each commentary.</summary>

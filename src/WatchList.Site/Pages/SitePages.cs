@@ -1,7 +1,4 @@
-using System.Buffers;
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using WatchList.Pipeline;
 using WatchList.Site.Backlinks;
 using WatchList.Site.Content;
@@ -56,63 +53,46 @@ public static class SitePages
         page["newer"] = index > 0 ? PageModels.Commentary(all[index - 1]) : null;
         page["older"] = index >= 0 && index + 1 < all.Length ? PageModels.Commentary(all[index + 1]) : null;
         page["json_ld"] = ArticleJsonLd(site, commentary);
+        page["citation"] = Citations.CitationModel.Of(document, site);
         return page;
     }
 
     /// <summary>
-    /// schema.org Article, so search engines know the headline, date, authors and original. Written with
-    /// <see cref="Utf8JsonWriter"/> (the serializer's reflection cost a cold start tens of milliseconds);
-    /// its default encoder escapes &lt;, &gt; and &amp;, so the text is safe inside a script element.
+    /// schema.org Article, so search engines know the headline, date, authors and original. The theme writes it
+    /// with the json filter, which escapes &lt;, &gt; and &amp;, so the text is safe inside a script element.
     /// </summary>
-    private static string ArticleJsonLd(SiteSettings site, Commentary commentary)
+    private static Dictionary<string, object?> ArticleJsonLd(SiteSettings site, Commentary commentary)
     {
-        var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var json = new Utf8JsonWriter(buffer))
+        static Dictionary<string, object?> Named(string type, string name) => new() { ["@type"] = type, ["name"] = name };
+        var article = new Dictionary<string, object?>
         {
-            static void Named(Utf8JsonWriter json, string property, string type, string name)
-            {
-                json.WriteStartObject(property);
-                json.WriteString("@type", type);
-                json.WriteString("name", name);
-                json.WriteEndObject();
-            }
-            json.WriteStartObject();
-            json.WriteString("@context", "https://schema.org");
-            json.WriteString("@type", "Article");
-            json.WriteString("headline", commentary.Title);
-            json.WriteString("description", commentary.Summary);
-            json.WriteString("datePublished", commentary.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            json.WriteString("url", site.AbsoluteUrl(commentary.Url));
-            json.WriteString("mainEntityOfPage", site.AbsoluteUrl(commentary.Url));
-            json.WriteString("inLanguage", site.Language);
-            Named(json, "publisher", "Organization", site.Author.Length > 0 ? site.Author : site.Title);
-            if (commentary.Authors.Length > 0)
-            {
-                json.WriteStartArray("author");
-                foreach (var author in commentary.Authors)
-                {
-                    json.WriteStartObject();
-                    json.WriteString("@type", "Person");
-                    json.WriteString("name", author);
-                    json.WriteEndObject();
-                }
-                json.WriteEndArray();
-            }
-            else if (commentary.Publisher is { } publisher)
-            {
-                Named(json, "author", "Organization", publisher);
-            }
-            if (commentary.Source is { } source)
-            {
-                json.WriteString("isBasedOn", source);
-            }
-            if (commentary.Series is { } series)
-            {
-                json.WriteString("isPartOf", series);
-            }
-            json.WriteEndObject();
+            ["@context"] = "https://schema.org",
+            ["@type"] = "Article",
+            ["headline"] = commentary.Title,
+            ["description"] = commentary.Summary,
+            ["datePublished"] = commentary.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["url"] = site.AbsoluteUrl(commentary.Url),
+            ["mainEntityOfPage"] = site.AbsoluteUrl(commentary.Url),
+            ["inLanguage"] = site.Language,
+            ["publisher"] = Named("Organization", site.Author.Length > 0 ? site.Author : site.Title),
+        };
+        if (commentary.Authors.Length > 0)
+        {
+            article["author"] = commentary.Authors.Select(author => Named("Person", author)).ToList();
         }
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        else if (commentary.Publisher is { } publisher)
+        {
+            article["author"] = Named("Organization", publisher);
+        }
+        if (commentary.Source is { } source)
+        {
+            article["isBasedOn"] = source;
+        }
+        if (commentary.Series is { } series)
+        {
+            article["isPartOf"] = series;
+        }
+        return article;
     }
 
     private static List<SharedModel> Sorted(IEnumerable<TargetMentions> mentions, TargetKind kind) =>
@@ -126,6 +106,7 @@ public static class SitePages
         var target = Linker(context).TargetOf(TargetKind.Term, term.Id)!;
         var page = PageModels.Page(Settings(context), term.Title, term.Url, term.Summary);
         page["term"] = EntryModels.TermPage(term, target, Backlinks(context), document.Get(RelateTerms.Key));
+        page["entry_feed"] = EntryFeed(term.Title, term.Url);
         page["body"] = PageModels.Html(document);
         page["definitions"] = EntryModels.Definitions(document.Get(LinkAndRender.Mentions));
         return page;
@@ -138,10 +119,17 @@ public static class SitePages
         var actors = context.OutputsOf(SitePipelines.Actors).Select(d => d.Get(SiteKeys.Actor)).ToList();
         var page = PageModels.Page(Settings(context), actor.Title, actor.Url, actor.Summary ?? actor.Title);
         page["actor"] = EntryModels.ActorPage(actor, target, Backlinks(context), actors);
+        page["entry_feed"] = EntryFeed(actor.Title, actor.Url);
         page["body"] = PageModels.Html(document);
         page["definitions"] = EntryModels.Definitions(document.Get(LinkAndRender.Mentions));
         return page;
     }
+
+    /// <summary>Where a term's or actor's feed is: beside its page.</summary>
+    public static string EntryFeedUrl(string entryUrl) => entryUrl + "feed.xml";
+
+    private static Dictionary<string, object?> EntryFeed(string title, string url) =>
+        new() { ["title"] = $"Commentaries mentioning {title}", ["url"] = EntryFeedUrl(url) };
 
     public static object GlossaryIndex(Document document, PipelineContext context)
     {

@@ -3,7 +3,7 @@ using WatchList.Pipeline;
 
 namespace WatchList.Site.Reading;
 
-/// <summary>Input module: every file below a folder, to be copied as it is under a destination folder.</summary>
+/// <summary>Input module: every file below a folder, to be copied as it is under a destination folder ("" for the site root).</summary>
 public sealed class ReadAssets(string folder, string destinationFolder) : IModule
 {
     /// <summary>In a preview session, an asset whose size and modification time are unchanged is not copied again.</summary>
@@ -20,7 +20,7 @@ public sealed class ReadAssets(string folder, string destinationFolder) : IModul
             .Order(StringComparer.Ordinal)
             .Select(file => LeftAsOnDisk(file, Document.Create(
                 DisplayPath.For(file),
-                destinationFolder + "/" + Path.GetRelativePath(folder, file).Replace('\\', '/'),
+                (destinationFolder.Length > 0 ? destinationFolder + "/" : "") + Path.GetRelativePath(folder, file).Replace('\\', '/'),
                 new FileContent(file))))
             .ToImmutableArray());
     }

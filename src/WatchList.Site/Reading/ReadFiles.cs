@@ -16,6 +16,9 @@ public sealed class ReadFiles(string folder, string pattern, bool recursive = fa
     /// <summary>In a preview session, files whose size and modification time are unchanged are not read again.</summary>
     public SiteCache? Cache { get; init; }
 
+    /// <summary>Also reads <c>NAME/index.md</c> in each folder below: a page kept in a folder of its own with its files.</summary>
+    public bool Bundles { get; init; }
+
     public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, PipelineContext context)
     {
         if (!Directory.Exists(folder))
@@ -25,6 +28,7 @@ public sealed class ReadFiles(string folder, string pattern, bool recursive = fa
         var workingFolder = Environment.CurrentDirectory;
         var files = Directory
             .EnumerateFiles(folder, pattern, recursive ? SearchOption.AllDirectories : SearchOption.TopDirectoryOnly)
+            .Concat(Bundles ? Directory.EnumerateDirectories(folder).Select(d => Path.Combine(d, "index.md")).Where(File.Exists) : [])
             .Where(f => !IsEditorLeftover(Path.GetFileName(f)))
             .Order(StringComparer.Ordinal)
             .Select(f => Document.Create(DisplayPath.For(f, workingFolder), ""))

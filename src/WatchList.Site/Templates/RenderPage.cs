@@ -13,6 +13,12 @@ public sealed class RenderPage(string themePipeline, string template, Func<Docum
 {
     public SiteCache? Cache { get; init; }
 
+    /// <summary>The theme template the pages are rendered with.</summary>
+    public string Template => template;
+
+    /// <summary>How a page's model is built, for the check of the variables templates read.</summary>
+    public Func<Document, PipelineContext, object> Model => model;
+
     protected override Document? Execute(Document input, PipelineContext context)
     {
         var theme = context.OutputsOf(themePipeline).Single().Get(LoadTheme.Key);

@@ -53,7 +53,7 @@ public class LinkCheckTests
 
         Assert.Equal(new SourceLocation(site.Shown(Talks), 6, 20), error.Location);
         Assert.Equal("the image '/assets/missing.png' does not exist", error.Message);
-        Assert.Contains("assets/", error.Hint);
+        Assert.Contains("input/static/", error.Hint);
     }
 
     [Fact]
@@ -67,8 +67,8 @@ public class LinkCheckTests
 
         Assert.Equal(new SourceLocation(site.Shown(Talks), 6, 8), error.Location);
         Assert.Equal("the image 'map.png' does not exist", error.Message);
-        Assert.Contains("files in the content folder are not published", error.Hint);
-        Assert.EndsWith("write its address as /assets/map.png", error.Hint);
+        Assert.Contains("only files beside a commentary written as a folder (2019-04-26-slug/index.md) are published", error.Hint);
+        Assert.EndsWith("move the file to input/static/ and write its address as /map.png", error.Hint);
     }
 
     [Fact]

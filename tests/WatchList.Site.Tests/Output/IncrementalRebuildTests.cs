@@ -141,7 +141,7 @@ public sealed class IncrementalRebuildTests : IDisposable
     public async Task A_theme_change_rewrites_every_page()
     {
         await Rebuild();
-        var layout = Path.Combine(_site.Theme, "partials", "layout.hbs");
+        var layout = Path.Combine(_site.Theme, "layouts", "default.liquid");
         File.WriteAllText(layout, File.ReadAllText(layout).Replace("<main id=\"main\">", "<main id=\"main\" class=\"changed\">"));
 
         var report = await Rebuild();
@@ -171,5 +171,33 @@ public sealed class IncrementalRebuildTests : IDisposable
         Assert.True(fixedAgain.Succeeded, string.Join("\n", fixedAgain.Diagnostics));
         // A warning of a file that was not parsed again is still reported.
         Assert.Contains(fixedAgain.Diagnostics, d => d.Message.Contains("'Unused' is mentioned in no commentary"));
+    }
+
+    [Fact]
+    public async Task A_photo_replaced_by_one_of_another_size_gives_its_page_the_new_size_and_new_copies()
+    {
+        static byte[] Png(int width, int height)
+        {
+            using var image = new SixLabors.ImageSharp.Image<SixLabors.ImageSharp.PixelFormats.Rgb24>(width, height);
+            using var stream = new MemoryStream();
+            SixLabors.ImageSharp.ImageExtensions.SaveAsPng(image, stream);
+            return stream.ToArray();
+        }
+        _site.WriteBytes("static/media/photo.png", Png(1300, 100));
+        _site.Write("commentaries/2019-05-01-talks.md", "---\ntitle: Talks\ndate: 2019-05-01\nsummary: S.\n---\n![A wide photo](/media/photo.png)\n");
+        Assert.True((await Rebuild()).Succeeded);
+        var firstCopy = Directory.EnumerateFiles(Path.Combine(_site.Output, "media"), "photo-*-480w.png").Single();
+
+        _site.WriteBytes("static/media/photo.png", Png(1400, 350));
+        File.SetLastWriteTimeUtc(_site.PathOf("static/media/photo.png"), DateTime.UtcNow.AddSeconds(5));
+        var rebuilt = await Rebuild();
+
+        Assert.True(rebuilt.Succeeded, string.Join("\n", rebuilt.Diagnostics));
+        var page = _site.ReadOutput("commentaries/talks/index.html");
+        Assert.Contains("width=\"1400\" height=\"350\"", page);
+        var copy = Directory.EnumerateFiles(Path.Combine(_site.Output, "media"), "photo-*-480w.png").Single();
+        Assert.NotEqual(firstCopy, copy);
+        Assert.Contains(Path.GetFileName(copy), page);
+        Assert.Equal(120, SixLabors.ImageSharp.Image.Identify(copy).Height);
     }
 }

@@ -1,0 +1,54 @@
+using System.Collections.Immutable;
+using System.Text;
+using WatchList.Pipeline;
+using WatchList.Site.Content;
+using WatchList.Site.Output;
+
+namespace WatchList.Site.Citations;
+
+/// <summary>
+/// Process module: beside each commentary's page, its reference as BibTeX (<c>cite.bib</c>), RIS
+/// (<c>cite.ris</c>) and CSL-JSON (<c>cite.json</c>), for reference managers.
+/// </summary>
+public sealed class CreateCitationFiles(string commentariesPipeline) : IModule
+{
+    public static readonly ImmutableArray<string> Files = ["cite.bib", "cite.ris", "cite.json"];
+
+    public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, PipelineContext context) =>
+        ValueTask.FromResult(inputs.AddRange(context.OutputsOf(commentariesPipeline).SelectMany(page =>
+        {
+            var folder = page.Destination[..(page.Destination.LastIndexOf('/') + 1)];
+            var commentary = page.Get(SiteKeys.Commentary);
+            var pdf = PdfOf(page) ?? "";
+            return Files.Select(file => Document.Create("", folder + file).With(SiteKeys.Commentary, commentary).With(PdfKey, pdf));
+        })));
+
+    private static readonly MetadataKey<string> PdfKey = new("pdf");
+
+    /// <summary>The PDF kept beside a commentary written as a folder (the first by name), as a site path; null when there is none.</summary>
+    public static string? PdfOf(Document page)
+    {
+        if (Media.SiteImages.BundleFolder(page.Source) is not { } bundle || !page.TryGet(SiteKeys.Commentary, out var commentary))
+        {
+            return null;
+        }
+        var pdf = Directory.EnumerateFiles(bundle, "*.pdf").Order(StringComparer.Ordinal).FirstOrDefault();
+        return pdf is null ? null : commentary.Url + Path.GetFileName(pdf);
+    }
+
+    /// <summary>The content of one citation file, and a digest of what it is written from.</summary>
+    public static SiteFile Write(Document document, PipelineContext context)
+    {
+        var site = Pages.SitePages.Settings(context);
+        var pdf = document.Get(PdfKey);
+        var citation = Citation.Of(document.Get(SiteKeys.Commentary), site, pdf.Length > 0 ? site.AbsoluteUrl(pdf) : null);
+        var name = document.Destination[(document.Destination.LastIndexOf('/') + 1)..];
+        byte[] Bytes() => name switch
+        {
+            "cite.bib" => Encoding.UTF8.GetBytes(citation.BibTeX),
+            "cite.ris" => Encoding.UTF8.GetBytes(citation.Ris),
+            _ => citation.CslJson,
+        };
+        return new SiteFile(stream => stream.Write(Bytes()), () => Fingerprint.Of(Encoding.UTF8.GetString(Bytes())));
+    }
+}
