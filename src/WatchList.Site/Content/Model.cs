@@ -71,6 +71,12 @@ public sealed record GlossaryTerm(
 {
     public string Url => $"/glossary/{Id}/";
 
+    /// <summary>Surnames and short forms: linked only once the full name (title or an alias) has appeared earlier in the page.</summary>
+    public ImmutableArray<Located> ShortNames { get; init; } = [];
+
+    /// <summary>Phrases that never link to this entry, and that keep any shorter name inside them from linking.</summary>
+    public ImmutableArray<Located> NeverLink { get; init; } = [];
+
     /// <summary>Where the title is written, for messages about it.</summary>
     public SourceLocation TitleLocation { get; init; } = new(Body.Path, 2, 1);
 }
@@ -93,6 +99,12 @@ public sealed record Actor(
     MarkdownSource Body)
 {
     public string Url => $"/actors/{Id}/";
+
+    /// <summary>Surnames and short forms: linked only once the full name (title or an alias) has appeared earlier in the page.</summary>
+    public ImmutableArray<Located> ShortNames { get; init; } = [];
+
+    /// <summary>Phrases that never link to this entry, and that keep any shorter name inside them from linking.</summary>
+    public ImmutableArray<Located> NeverLink { get; init; } = [];
 
     /// <summary>Where the title is written, for messages about it.</summary>
     public SourceLocation TitleLocation { get; init; } = new(Body.Path, 2, 1);

@@ -95,6 +95,33 @@ public abstract class ParseFrontMatterModule : IModule
         return id;
     }
 
+    /// <summary>
+    /// The entry's short names. One that is also its title or an alias is an error: as a full name it would
+    /// link everywhere, so the editor must say which of the two it is.
+    /// </summary>
+    protected static ImmutableArray<Located> ShortNames(FieldReader fields)
+    {
+        var shortNames = fields.List("short_names");
+        var full = fields.List("aliases").Select(a => a.Value).Append(fields.Text("title") ?? "").ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in shortNames.Where(n => full.Contains(n.Value)))
+        {
+            fields.Error(name.Location, $"'{name.Value}' is both a full name (title or alias) and a short name",
+                "keep it in short_names to link it only after the full name, or in aliases to link it everywhere");
+        }
+        foreach (var phrase in fields.List("never_link").Where(n => full.Contains(n.Value)))
+        {
+            fields.Error(phrase.Location, $"'{phrase.Value}' is both a full name (title or alias) and a never_link phrase",
+                "a never_link phrase never links: remove it from one of the two lists");
+        }
+        var never = fields.List("never_link").Select(n => n.Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in shortNames.Where(n => never.Contains(n.Value)))
+        {
+            fields.Error(name.Location, $"'{name.Value}' is both a short name and a never_link phrase",
+                "remove it from one of the two lists");
+        }
+        return shortNames;
+    }
+
     protected static ImmutableArray<string> Texts(FieldReader fields, string key) => [.. fields.List(key).Select(i => i.Value)];
 
     protected static (object? Peers, string Key) IdsOf(ImmutableArray<Document> documents)
@@ -107,7 +134,7 @@ public abstract class ParseFrontMatterModule : IModule
 public sealed class ParseGlossaryTerms : ParseFrontMatterModule
 {
     protected override IReadOnlyCollection<string> KnownKeys { get; } =
-        ["title", "aliases", "summary", "related", "case_sensitive"];
+        ["title", "aliases", "short_names", "never_link", "summary", "related", "case_sensitive"];
 
     protected override Document? Read(Document document, FieldReader fields, MarkdownSource body, object? peers)
     {
@@ -119,7 +146,12 @@ public sealed class ParseGlossaryTerms : ParseFrontMatterModule
             fields.Text("summary", required: true) ?? "",
             fields.List("related"),
             fields.Bool("case_sensitive"),
-            body) { TitleLocation = fields.ValueLocation("title") };
+            body)
+        {
+            TitleLocation = fields.ValueLocation("title"),
+            ShortNames = ShortNames(fields),
+            NeverLink = fields.List("never_link"),
+        };
         return document.With(SiteKeys.Term, term).WithDestination($"glossary/{id}/index.html");
     }
 }
@@ -134,7 +166,7 @@ public sealed class ParseActors : ParseFrontMatterModule
     };
 
     protected override IReadOnlyCollection<string> KnownKeys { get; } =
-        ["title", "aliases", "kind", "affiliation", "summary", "case_sensitive"];
+        ["title", "aliases", "short_names", "never_link", "kind", "affiliation", "summary", "case_sensitive"];
 
     protected override (object? Peers, string Key) Prepare(ImmutableArray<Document> inputs, PipelineContext context) => IdsOf(inputs);
 
@@ -164,7 +196,12 @@ public sealed class ParseActors : ParseFrontMatterModule
             affiliation,
             fields.Text("summary"),
             fields.Bool("case_sensitive"),
-            body) { TitleLocation = fields.ValueLocation("title") };
+            body)
+        {
+            TitleLocation = fields.ValueLocation("title"),
+            ShortNames = ShortNames(fields),
+            NeverLink = fields.List("never_link"),
+        };
         return document.With(SiteKeys.Actor, actor).WithDestination($"actors/{id}/index.html");
     }
 }

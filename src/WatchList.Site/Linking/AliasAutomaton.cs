@@ -13,8 +13,19 @@ namespace WatchList.Site.Linking;
 /// </summary>
 public sealed class AliasAutomaton
 {
+    /// <summary>What a matched name does: links as a full name, links only after the full name, or blocks.</summary>
+    public enum PatternKind
+    {
+        /// <summary>A title or alias: links wherever it stands.</summary>
+        Name,
+        /// <summary>A short name: links only after the full name has appeared earlier in the page.</summary>
+        Short,
+        /// <summary>A never_link phrase: covers its text and links nowhere.</summary>
+        Never,
+    }
+
     /// <summary>One alias as matched: its case-preserved normalised form and what it stands for.</summary>
-    public sealed record Pattern(string Text, bool CaseSensitive, int Target);
+    public sealed record Pattern(string Text, bool CaseSensitive, int Target, PatternKind Kind = PatternKind.Name);
 
     public readonly record struct Match(int Start, int Length, int Pattern);
 

@@ -25,9 +25,13 @@ public sealed class BuildLinker(string glossaryPipeline, string actorsPipeline) 
         var targets = terms.Select(Target).Concat(actors.Select(Target)).ToImmutableArray();
         var names = terms.Select(t => (Target: Target(t), Names: Names(t.Title, t.TitleLocation, t.Aliases)))
             .Concat(actors.Select(a => (Target: Target(a), Names: Names(a.Title, a.TitleLocation, a.Aliases))));
-        ReportClaimedTwice(names, context.Diagnostics);
+        var owners = ReportClaimedTwice(names, context.Diagnostics);
+        var others = terms.Select(t => (Target: Target(t), t.ShortNames, t.NeverLink))
+            .Concat(actors.Select(a => (Target: Target(a), a.ShortNames, a.NeverLink)));
+        ReportFullNamesOfOthers(others, owners, context.Diagnostics);
         var fingerprint = Output.Fingerprint.Of(targets
-            .Select(t => string.Join("\u001F", [t.Key, t.Title, t.Url, t.Summary, t.SourcePath, t.CaseSensitive ? "exact" : "any", .. t.Aliases]))
+            .Select(t => string.Join("\u001F", [t.Key, t.Title, t.Url, t.Summary, t.SourcePath, t.CaseSensitive ? "exact" : "any", .. t.Aliases,
+                "\u001E", .. t.ShortNames, "\u001E", .. t.NeverLink]))
             .ToList());
         var key = fingerprint.ToString("x16");
         var linker = Cache is null ? new MentionLinker(targets) : Cache.Keep(nameof(BuildLinker), key, () => new MentionLinker(targets));
@@ -38,17 +42,25 @@ public sealed class BuildLinker(string glossaryPipeline, string actorsPipeline) 
 
     public static LinkTarget Target(GlossaryTerm term) => new(
         TargetKind.Term, term.Id, term.Title, term.Url, term.Summary, term.Body.Path,
-        [.. term.Aliases.Select(a => a.Value)], term.CaseSensitive ?? false);
+        [.. term.Aliases.Select(a => a.Value)], term.CaseSensitive ?? false)
+    {
+        ShortNames = [.. term.ShortNames.Select(a => a.Value)],
+        NeverLink = [.. term.NeverLink.Select(a => a.Value)],
+    };
 
     /// <summary>Actors are proper names: matched with their capitals unless the file says otherwise.</summary>
     public static LinkTarget Target(Actor actor) => new(
         TargetKind.Actor, actor.Id, actor.Title, actor.Url, actor.Summary ?? actor.Title, actor.Body.Path,
-        [.. actor.Aliases.Select(a => a.Value)], actor.CaseSensitive ?? true);
+        [.. actor.Aliases.Select(a => a.Value)], actor.CaseSensitive ?? true)
+    {
+        ShortNames = [.. actor.ShortNames.Select(a => a.Value)],
+        NeverLink = [.. actor.NeverLink.Select(a => a.Value)],
+    };
 
     private static IEnumerable<(string Name, SourceLocation Location)> Names(string title, SourceLocation titleAt, ImmutableArray<FrontMatter.Located> aliases) =>
         aliases.Select(a => (a.Value, a.Location)).Prepend((title, titleAt));
 
-    private static void ReportClaimedTwice(
+    private static Dictionary<string, (LinkTarget Target, SourceLocation Location)> ReportClaimedTwice(
         IEnumerable<(LinkTarget Target, IEnumerable<(string Name, SourceLocation Location)> Names)> entries, DiagnosticBag diagnostics)
     {
         var owners = new Dictionary<string, (LinkTarget Target, SourceLocation Location)>(StringComparer.OrdinalIgnoreCase);
@@ -66,6 +78,32 @@ public sealed class BuildLinker(string glossaryPipeline, string actorsPipeline) 
                     diagnostics.Add(Diagnostic.Error(location,
                         $"the name '{name}' is also claimed by {owner.Target.SourcePath} ({owner.Location.Line}:{owner.Location.Column})",
                         "a mention can link to one entry only: keep this name in one of the two files"));
+                }
+            }
+        }
+        return owners;
+    }
+
+    /// <summary>
+    /// Several entries may share a short name (the one named in full most recently wins), but a short name or
+    /// never_link phrase that is another entry's full name would take that name from it.
+    /// </summary>
+    private static void ReportFullNamesOfOthers(
+        IEnumerable<(LinkTarget Target, ImmutableArray<FrontMatter.Located> ShortNames, ImmutableArray<FrontMatter.Located> NeverLink)> entries,
+        Dictionary<string, (LinkTarget Target, SourceLocation Location)> owners, DiagnosticBag diagnostics)
+    {
+        foreach (var (target, shortNames, neverLink) in entries)
+        {
+            foreach (var (list, what) in new[] { (shortNames, "short name"), (neverLink, "never_link phrase") })
+            {
+                foreach (var name in list)
+                {
+                    if (owners.TryGetValue(AliasAutomaton.Normalize(name.Value), out var owner) && owner.Target.Key != target.Key)
+                    {
+                        diagnostics.Add(Diagnostic.Error(name.Location,
+                            $"the {what} '{name.Value}' is the full name of {owner.Target.SourcePath} ({owner.Location.Line}:{owner.Location.Column})",
+                            "a full name always links to its own entry: remove it here, or make it a short name there too"));
+                    }
                 }
             }
         }

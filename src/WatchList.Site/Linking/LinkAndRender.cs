@@ -45,13 +45,11 @@ public sealed class LinkAndRender(MarkdownRenderer renderer, string linkerPipeli
             var options = new LinkOptions(settings.LinkPolicy, settings.Link, automatic, Self(linker, document));
             Rendered Render(DiagnosticBag diagnostics)
             {
-                var tree = renderer.Parse(body.Text);
-                var links = WrittenLinks.In(body, tree);
-                var resized = Images?.Prepare(tree, body, document.Source, document.Destination, settings, diagnostics) ?? [];
-                var result = linker.Link(tree, body, options);
-                SitePaths.Rebase(tree, settings);
-                diagnostics.AddRange(result.Diagnostics);
-                return new Rendered(result.Mentions, Outline.Of(tree, body.Text), new RenderedHtml(renderer.RenderUtf8(tree)), links, resized);
+                var resized = ImmutableArray<Media.ResizedImage>.Empty;
+                var page = RenderBody(renderer, linker, body, options, settings,
+                    tree => resized = Images?.Prepare(tree, body, document.Source, document.Destination, settings, diagnostics) ?? []);
+                diagnostics.AddRange(page.Result.Diagnostics);
+                return new Rendered(page.Result.Mentions, page.Outline, new RenderedHtml(page.Html), page.Links, resized);
             }
             var rendered = Cache is null
                 ? Render(context.Diagnostics)
@@ -69,6 +67,33 @@ public sealed class LinkAndRender(MarkdownRenderer renderer, string linkerPipeli
                 .With(SiteKeys.BodyHtml, rendered.Html)
                 .With(Media.SiteImages.Resized, rendered.Resized);
         }));
+    }
+
+    /// <summary>One body parsed, linked, put under the base path and rendered as UTF-8 HTML.</summary>
+    public sealed record RenderedBody(LinkResult Result, Outline Outline, byte[] Html, ImmutableArray<WrittenLink> Links);
+
+    /// <summary>
+    /// Parses, links and renders one body. Markdown nested deeper than Markdig renders (thousands of brackets
+    /// or quotes) is an error located at the body, not a crash of the build.
+    /// </summary>
+    /// <param name="prepareImages">Reads the images of the parsed body (sizes, resized copies) before it is linked.</param>
+    public static RenderedBody RenderBody(MarkdownRenderer renderer, MentionLinker linker, MarkdownSource body, LinkOptions options, SiteSettings settings,
+        Action<Markdig.Syntax.MarkdownDocument>? prepareImages = null)
+    {
+        try
+        {
+            var tree = renderer.Parse(body.Text);
+            var links = WrittenLinks.In(body, tree);
+            prepareImages?.Invoke(tree);
+            var result = linker.Link(tree, body, options);
+            SitePaths.Rebase(tree, settings);
+            return new RenderedBody(result, Outline.Of(tree, body.Text), renderer.RenderUtf8(tree), links);
+        }
+        catch (ArgumentException e) when (e.Source == "Markdig")
+        {
+            throw new DiagnosticException(Diagnostic.Error(new SourceLocation(body.Path, body.FirstLine, 1),
+                "the Markdown is nested too deeply to be rendered", "break up the long runs of brackets, quotes or list markers"));
+        }
     }
 
     /// <summary>

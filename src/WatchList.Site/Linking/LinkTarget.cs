@@ -22,6 +22,12 @@ public sealed record LinkTarget(
     /// <summary>Unique across terms and actors: "term-yongbyon", "actor-north-korea".</summary>
     public string Key { get; } = (Kind == TargetKind.Term ? "term-" : "actor-") + Id;
 
+    /// <summary>Names that link only after the title or an alias has appeared earlier in the same page.</summary>
+    public ImmutableArray<string> ShortNames { get; init; } = [];
+
+    /// <summary>Phrases that never link here; a match of one covers its text, so no shorter name inside it links.</summary>
+    public ImmutableArray<string> NeverLink { get; init; } = [];
+
     /// <summary>The id of the first mention in a page, where backlinks point.</summary>
     public string Anchor => "mention-" + Key;
 

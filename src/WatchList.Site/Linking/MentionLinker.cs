@@ -11,18 +11,32 @@ using WatchList.Site.Linking.WikiLinks;
 namespace WatchList.Site.Linking;
 
 /// <summary>What linking one page found: its mentions per target, in order of first mention, and any problems.</summary>
-public sealed record LinkResult(ImmutableArray<TargetMentions> Mentions, ImmutableArray<Diagnostic> Diagnostics);
+public sealed record LinkResult(ImmutableArray<TargetMentions> Mentions, ImmutableArray<Diagnostic> Diagnostics)
+{
+    /// <summary>Every automatic link made, in order; filled only when <see cref="LinkOptions.Audit"/> asks for it.</summary>
+    public ImmutableArray<AutomaticLink> AutomaticLinks { get; init; } = [];
+}
+
+/// <summary>One automatic link as an editor audits it: where it stands, the words matched, where it goes and its sentence.</summary>
+public sealed record AutomaticLink(SourceLocation Location, string Text, LinkTarget Target, MentionContext Sentence);
 
 /// <summary>How one page is linked.</summary>
 /// <param name="Automatic">False when the editor switched automatic linking off for the whole page.</param>
 /// <param name="Self">The page's own entry, never linked to itself.</param>
 /// <param name="Link">Turns a site path into the published address (adds the base path).</param>
-public sealed record LinkOptions(LinkPolicy Policy, Func<string, string> Link, bool Automatic = true, LinkTarget? Self = null);
+public sealed record LinkOptions(LinkPolicy Policy, Func<string, string> Link, bool Automatic = true, LinkTarget? Self = null)
+{
+    /// <summary>Records every automatic link with its place and sentence, for <c>watchlist check --mentions</c>.</summary>
+    public bool Audit { get; init; }
+}
 
 /// <summary>
 /// Finds mentions of terms and actors in a parsed Markdown tree and wraps them in <see cref="MentionInline"/>
 /// nodes: prose only (never headings, links, code, raw HTML or image text), mentions may run across a soft
 /// line break, and <c>[[...]]</c> links are resolved by id, title or alias.
+/// A short name links only after its entry's full name appeared earlier in the page (to the entry named in
+/// full most recently), a never_link phrase covers its text, and a name joined to a longer proper name
+/// ("Washington Post", "Sea of Japan") does not link: see <see cref="ProperNames"/>.
 /// </summary>
 public sealed class MentionLinker
 {
@@ -34,6 +48,9 @@ public sealed class MentionLinker
     private readonly AliasAutomaton _automaton;
     private readonly Dictionary<string, List<LinkTarget>> _byName;
     private readonly Dictionary<string, LinkTarget> _byKey;
+    // For each pattern that is a short name, the targets sharing its text (any of them may be meant).
+    private readonly int[]?[] _shortOwners;
+    private readonly bool _hasShortNames;
 
     public MentionLinker(ImmutableArray<LinkTarget> targets)
     {
@@ -54,6 +71,17 @@ public sealed class MentionLinker
                 var exact = target.CaseSensitive || AliasAutomaton.IsAllCapitals(normalized);
                 patterns.Add(new AliasAutomaton.Pattern(normalized, exact, t));
             }
+            foreach (var name in target.ShortNames)
+            {
+                var normalized = AliasAutomaton.Normalize(name);
+                var exact = target.CaseSensitive || AliasAutomaton.IsAllCapitals(normalized);
+                patterns.Add(new AliasAutomaton.Pattern(normalized, exact, t, AliasAutomaton.PatternKind.Short));
+            }
+            foreach (var phrase in target.NeverLink)
+            {
+                // Blocking is safer broad: a never_link phrase covers its words whatever their capitals.
+                patterns.Add(new AliasAutomaton.Pattern(AliasAutomaton.Normalize(phrase), false, t, AliasAutomaton.PatternKind.Never));
+            }
             foreach (var name in NamesOf(target).Append(target.Id))
             {
                 var list = _byName.TryGetValue(name, out var found) ? found : _byName[name] = [];
@@ -63,7 +91,20 @@ public sealed class MentionLinker
                 }
             }
         }
-        _automaton = AliasAutomaton.Build(patterns.DistinctBy(p => (p.Text, p.Target)));
+        _automaton = AliasAutomaton.Build(patterns.DistinctBy(p => (p.Text, p.Target, p.Kind)));
+        _shortOwners = new int[]?[_automaton.Patterns.Length];
+        var shortByText = _automaton.Patterns
+            .Where(p => p.Kind == AliasAutomaton.PatternKind.Short)
+            .GroupBy(p => p.Text, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.Select(p => p.Target).Distinct().ToArray(), StringComparer.OrdinalIgnoreCase);
+        for (var p = 0; p < _automaton.Patterns.Length; p++)
+        {
+            if (_automaton.Patterns[p].Kind == AliasAutomaton.PatternKind.Short)
+            {
+                _shortOwners[p] = shortByText[_automaton.Patterns[p].Text];
+                _hasShortNames = true;
+            }
+        }
     }
 
     public ImmutableArray<LinkTarget> Targets => _targets;
@@ -110,6 +151,11 @@ public sealed class MentionLinker
         private readonly HashSet<LinkTarget> _linkedInSection = new(ReferenceEqualityComparer.Instance);
         private readonly List<Diagnostic> _diagnostics = [];
         private bool _automatic = options.Automatic;
+        // Links opened by raw HTML in the paragraph being linked and not yet closed.
+        private int _openAnchors;
+        // A raw <a> left open at the end of its block: a browser carries it into what follows, in ways that
+        // depend on the blocks after it, so nothing after it is linked automatically.
+        private bool _anchorLeftOpen;
         private PlainText _paragraph = PlainText.Empty;
         // The paragraph whose plain text is not taken yet: it is taken when first needed, or before its
         // inlines are first changed, so paragraphs with nothing to link cost nothing.
@@ -120,6 +166,13 @@ public sealed class MentionLinker
         // Reused by every run of the page: the normalised text matched, and the pieces it was copied from.
         private char[] _text = new char[512];
         private readonly List<Piece> _pieces = [];
+        // Short names: when each target was last named in full, and when each short name last stood inside
+        // a longer name that is no entry's ("Kim" in "Kim Yo-jong"), in the order of the page's matches.
+        // Made only for a glossary with short names: a page costs nothing more without them.
+        private readonly Dictionary<LinkTarget, int>? _namedAt = linker._hasShortNames ? new(ReferenceEqualityComparer.Instance) : null;
+        private readonly Dictionary<string, int>? _shortTakenAt = linker._hasShortNames ? new(StringComparer.OrdinalIgnoreCase) : null;
+        private int _sequence;
+        private readonly List<AutomaticLink>? _audit = options.Audit ? [] : null;
 
         /// <summary>
         /// Normalised characters from <see cref="Start"/> on were copied one for one from run item
@@ -129,7 +182,10 @@ public sealed class MentionLinker
 
         public LinkResult Result() => new(
             [.. _order.Select(t => new TargetMentions(t, _found[t].Count, _found[t].First, _found[t].Linked))],
-            [.. _diagnostics]);
+            [.. _diagnostics])
+        {
+            AutomaticLinks = _audit is null ? [] : [.. _audit],
+        };
 
         public void Blocks(ContainerBlock container)
         {
@@ -140,13 +196,29 @@ public sealed class MentionLinker
                     case HeadingBlock heading:
                         _linkedInSection.Clear();
                         RefuseLinksIn(heading.Inline);
+                        if (heading.Inline?.Descendants<HtmlInline>().LastOrDefault(h => RawHtml.AnchorChange(h.Tag) != 0) is { } tag &&
+                            heading.Inline.Descendants<HtmlInline>().Sum(h => RawHtml.AnchorChange(h.Tag)) > 0)
+                        {
+                            LeftOpen(Location(tag));
+                        }
                         break;
                     case HtmlBlock html:
-                        Toggle(html.Lines.ToString());
+                        var lines = html.Lines.ToString();
+                        Toggle(lines);
+                        if (RawHtml.AnchorChange(lines) > 0)
+                        {
+                            LeftOpen(new SourceLocation(source.Path, source.FirstLine + html.Line, html.Column + 1));
+                        }
                         break;
                     case LeafBlock { Inline: { } inline }:
                         _untaken = inline;
+                        _openAnchors = 0;
+                        _lastAnchor = null;
                         Inlines(inline);
+                        if (_openAnchors > 0)
+                        {
+                            LeftOpen(Location(_lastAnchor!));
+                        }
                         break;
                     case ContainerBlock child:
                         Blocks(child);
@@ -164,6 +236,18 @@ public sealed class MentionLinker
                 _untaken = null;
             }
             return _paragraph;
+        }
+
+        private HtmlInline? _lastAnchor;
+
+        private void LeftOpen(SourceLocation location)
+        {
+            if (!_anchorLeftOpen)
+            {
+                _anchorLeftOpen = true;
+                _diagnostics.Add(Diagnostic.Warning(location, "an <a> tag is not closed in its paragraph, so nothing after it is linked automatically",
+                    "close it with </a> in the same paragraph"));
+            }
         }
 
         private void Toggle(string html)
@@ -207,7 +291,7 @@ public sealed class MentionLinker
             while (child is not null)
             {
                 var next = child.NextSibling;
-                if (rawHtmlDepth > 0 && child is not HtmlInline)
+                if ((rawHtmlDepth > 0 || _openAnchors > 0 || _anchorLeftOpen) && child is not HtmlInline)
                 {
                     // Text inside raw HTML (<a>, <span>...) is the editor's markup: never linked.
                     const string problem = "is inside raw HTML and is not linked", hint = "write the link outside the HTML";
@@ -233,6 +317,11 @@ public sealed class MentionLinker
                         Flush(run);
                         Toggle(html.Tag);
                         rawHtmlDepth = Math.Max(0, rawHtmlDepth + RawHtml.DepthChange(html.Tag));
+                        if (RawHtml.AnchorChange(html.Tag) is var anchors and not 0)
+                        {
+                            _openAnchors = Math.Max(0, _openAnchors + anchors);
+                            _lastAnchor = html;
+                        }
                         break;
                     case LinkInline link:
                         Flush(run);
@@ -268,6 +357,7 @@ public sealed class MentionLinker
                 wiki.ReplaceBy(new LiteralInline(wiki.Label));
                 return;
             }
+            _namedAt?[target] = ++_sequence;
             var mention = new MentionInline { Target = target, Href = options.Link(target.Url) };
             var context = _found.ContainsKey(target) ? null : paragraph.ContextOf(wiki, 0, wiki.Label.Length);
             mention.AppendChild(new LiteralInline(wiki.Label));
@@ -292,23 +382,56 @@ public sealed class MentionLinker
             // Taken before the first wrap changes the paragraph's inlines.
             var paragraph = Paragraph();
             var wraps = new List<(AliasAutomaton.Match Match, MentionInline Mention)>(matches.Count);
-            foreach (var match in matches)
+            var text = _text.AsSpan(0, length);
+            for (var m = 0; m < matches.Count; m++)
             {
-                var target = linker._targets[linker._automaton.Patterns[match.Pattern].Target];
+                var match = matches[m];
+                var pattern = linker._automaton.Patterns[match.Pattern];
+                if (pattern.Kind == AliasAutomaton.PatternKind.Never)
+                {
+                    continue;
+                }
+                if (ProperNames.IsPartOfLongerName(text, matches, m))
+                {
+                    if (pattern.Kind == AliasAutomaton.PatternKind.Short)
+                    {
+                        _shortTakenAt![pattern.Text] = ++_sequence;
+                    }
+                    continue;
+                }
+                var target = pattern.Kind == AliasAutomaton.PatternKind.Short
+                    ? MeantBy(match.Pattern)
+                    : linker._targets[pattern.Target];
+                if (target is null)
+                {
+                    continue;
+                }
+                if (pattern.Kind == AliasAutomaton.PatternKind.Name)
+                {
+                    _namedAt?[target] = ++_sequence;
+                }
                 if (target == options.Self)
                 {
                     continue;
                 }
                 var mention = new MentionInline { Target = target, Href = options.Link(target.Url) };
                 MentionContext? context = null;
-                // Only a target's first mention keeps its sentence, for the backlinks.
-                if (!_found.ContainsKey(target))
+                // Only a target's first mention keeps its sentence, for the backlinks (and every one for an audit).
+                if (!_found.ContainsKey(target) || _audit is not null)
                 {
                     var (firstItem, firstOffset) = SourceOf(match.Start);
                     var (lastItem, lastOffset) = SourceOf(match.Start + match.Length - 1);
                     context = paragraph.ContextOf(run[firstItem], firstOffset, paragraph.Offset(run[lastItem]) + lastOffset + 1 - paragraph.Offset(run[firstItem]) - firstOffset);
                 }
-                Count(mention, context, forceLink: false);
+                Count(mention, _found.ContainsKey(target) ? null : context, forceLink: false);
+                if (_audit is not null && mention.Linked)
+                {
+                    var (firstItem, firstOffset) = SourceOf(match.Start);
+                    var at = run[firstItem];
+                    _audit.Add(new AutomaticLink(
+                        new SourceLocation(source.Path, source.FirstLine + at.Line, at.Column + firstOffset + 1),
+                        text.Slice(match.Start, match.Length).ToString(), target, context!));
+                }
                 wraps.Add((match, mention));
             }
             // Right to left, so splitting a literal leaves the offsets of earlier matches valid.
@@ -320,6 +443,26 @@ public sealed class MentionLinker
                 Wrap(run, firstItem, firstOffset, lastItem, lastOffset + 1, mention);
             }
             run.Clear();
+        }
+
+        /// <summary>
+        /// The entry a short name stands for: of those claiming it, the one named in full most recently, provided
+        /// no longer name that is no entry's ("Kim Yo-jong") has used the short name since. Null when none.
+        /// </summary>
+        private LinkTarget? MeantBy(int pattern)
+        {
+            LinkTarget? meant = null;
+            var latest = _shortTakenAt!.GetValueOrDefault(linker._automaton.Patterns[pattern].Text);
+            foreach (var owner in linker._shortOwners[pattern]!)
+            {
+                var target = linker._targets[owner];
+                if (_namedAt!.TryGetValue(target, out var at) && at > latest)
+                {
+                    meant = target;
+                    latest = at;
+                }
+            }
+            return meant;
         }
 
         /// <summary>

@@ -26,4 +26,27 @@ public static class RawHtml
         var name = new string(tag.AsSpan(1).TrimEnd('>').ToString().TakeWhile(c => char.IsAsciiLetterOrDigit(c) || c == '-').ToArray());
         return Void.Contains(name) ? 0 : 1;
     }
+
+    /// <summary>
+    /// How many links raw HTML opens (+) or closes (-) in a piece of HTML. A browser carries an <c>&lt;a&gt;</c>
+    /// left open into the blocks that follow, so the linker counts them across the whole page.
+    /// </summary>
+    public static int AnchorChange(ReadOnlySpan<char> html)
+    {
+        var change = 0;
+        for (var at = 0; at + 1 < html.Length; at++)
+        {
+            if (html[at] != '<')
+            {
+                continue;
+            }
+            var closing = html[at + 1] == '/';
+            var name = at + (closing ? 2 : 1);
+            if (name < html.Length && html[name] is 'a' or 'A' && (name + 1 == html.Length || html[name + 1] is ' ' or '>' or '\t' or '\n' or '\r' or '/'))
+            {
+                change += closing ? -1 : 1;
+            }
+        }
+        return change;
+    }
 }

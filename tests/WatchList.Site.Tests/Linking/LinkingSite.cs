@@ -54,6 +54,17 @@ internal sealed class LinkingSite : IDisposable
         return site;
     }
 
+    /// <summary>The real glossary, actors and settings of <c>input/</c>, and no commentary.</summary>
+    public static LinkingSite WithRealEntries()
+    {
+        var site = new LinkingSite();
+        var input = Path.Combine(RepositoryRoot, "input");
+        CopyFolder(Path.Combine(input, "glossary"), Path.Combine(site.Input, "glossary"));
+        CopyFolder(Path.Combine(input, "actors"), Path.Combine(site.Input, "actors"));
+        File.Copy(Path.Combine(input, "site.yml"), Path.Combine(site.Input, "site.yml"));
+        return site;
+    }
+
     public Task<BuildReport> BuildAsync(Uri? baseUrl = null) =>
         SiteBuilder.BuildAsync(new BuildOptions(Input, Output, Theme, baseUrl));
 
