@@ -1,7 +1,28 @@
 // Shows a glossary term's or actor's summary beside a linked mention, on hover and on keyboard focus.
-// Without this script (or on touch) a mention is simply a link; screen readers get the summary
-// through aria-describedby either way.
+// Without this script (or on touch) a mention is simply a link.
+//
+// The summaries are in one file for the whole site, definitions.json beside assets/, fetched once (the
+// browser caches it): this script fills them into the hidden elements the mentions' aria-describedby
+// names, so screen readers read them too, instead of every page repeating them.
 (() => {
+  const mentions = document.querySelectorAll('a.mention[aria-describedby]');
+  if (mentions.length === 0) return;
+
+  const script = document.currentScript;
+  const definitionsUrl = new URL('../definitions.json', script ? script.src : location.href);
+  const loaded = fetch(definitionsUrl)
+    .then((response) => (response.ok ? response.json() : {}))
+    .then((definitions) => {
+      for (const link of mentions) {
+        const element = document.getElementById(link.getAttribute('aria-describedby'));
+        const definition = definitions[link.getAttribute('aria-describedby')];
+        if (!element || !definition || element.textContent) continue;
+        element.dataset.title = definition[0];
+        element.textContent = definition[1];
+      }
+    })
+    .catch(() => {}); // offline or blocked: mentions stay plain links to their entries
+
   const popover = document.createElement('div');
   popover.className = 'mention-popover';
   popover.hidden = true;
@@ -13,6 +34,11 @@
   const show = (link) => {
     const definition = document.getElementById(link.getAttribute('aria-describedby'));
     if (!definition) return;
+    if (!definition.textContent) {
+      // Not loaded yet: shown once it is, if the reader is still on the mention.
+      loaded.then(() => { if (definition.textContent && link.matches(':hover, :focus-visible')) show(link); });
+      return;
+    }
     clearTimeout(hideTimer);
     const title = document.createElement('strong');
     title.textContent = definition.dataset.title || link.textContent;
@@ -46,7 +72,7 @@
     popover.style.top = `${top + window.scrollY}px`;
   };
 
-  for (const link of document.querySelectorAll('a.mention[aria-describedby]')) {
+  for (const link of mentions) {
     link.addEventListener('pointerenter', (event) => { if (event.pointerType !== 'touch') show(link); });
     link.addEventListener('pointerleave', hideSoon);
     link.addEventListener('focus', () => { if (link.matches(':focus-visible')) show(link); });

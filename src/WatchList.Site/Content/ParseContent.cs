@@ -14,18 +14,16 @@ namespace WatchList.Site.Content;
 /// </summary>
 public abstract class ParseFrontMatterModule : IModule
 {
-    /// <summary>In a preview session, results for unchanged files are taken from the previous build.</summary>
-    public SiteCache? Cache { get; init; }
-
     public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, PipelineContext context)
     {
+        var cache = context.Service<SiteCache>();
         var (peers, peersKey) = Prepare(inputs, context);
         return ValueTask.FromResult(context.MapParallel(inputs, document =>
         {
             var text = ((TextContent)document.Content).Text;
-            return Cache is null
+            return cache is null
                 ? Parse(document, text, peers, context.Diagnostics)
-                : Cache.Reuse(GetType().Name, document, text, peersKey, context.Diagnostics, bag => Parse(document, text, peers, bag));
+                : cache.Reuse(GetType().Name, document, text, peersKey, context.Diagnostics, bag => Parse(document, text, peers, bag));
         }));
     }
 
