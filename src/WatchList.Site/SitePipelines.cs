@@ -121,7 +121,7 @@ public static class SitePipelines
                 Process =
                 [
                     new RequireSome("commentaries", Path.Combine(input, "commentaries"), "add a Markdown file per commentary"),
-                    new ParseCommentaries(Actors),
+                    new ParseCommentaries(Linker),
                     new RejectDuplicateSlugs(),
                     new LinkAndRender(markdown, Linker, Site) { Images = images },
                 ],
@@ -133,7 +133,7 @@ public static class SitePipelines
             new(TermPages)
             {
                 Dependencies = [Site, Glossary, Linker],
-                Process = [new TakeFrom(Glossary), new RelateTerms(), new LinkAndRender(markdown, Linker, Site) { Images = images }],
+                Process = [new TakeFrom(Glossary), new RelateTerms(Linker), new LinkAndRender(markdown, Linker, Site) { Images = images }],
                 Output = [new RenderPage(Theme, "term", SitePages.Term), write],
             },
             new(ActorPages)

@@ -172,7 +172,7 @@ public class BadInputTests
                 related: [plutonium]
                 ---
                 """, "glossary/yongbyon.md:4:11", "'related' names glossary term 'plutonium', which does not exist",
-                "use the file name (without .md) of an existing glossary term"),
+                "use the id, title or an alias of an existing glossary term"),
             ["a related term with a typo, at the item"] = new("glossary/yongbyon.md", """
                 ---
                 title: Yongbyon

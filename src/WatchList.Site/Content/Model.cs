@@ -67,12 +67,13 @@ public sealed record Commentary(
     }
 }
 
+/// <param name="Related">The terms named under <c>related</c>, as written (id, title or alias); the term pages resolve them.</param>
 public sealed record GlossaryTerm(
     string Id,
     string Title,
     ImmutableArray<Located> Aliases,
     string Summary,
-    ImmutableArray<string> Related,
+    ImmutableArray<Located> Related,
     bool? CaseSensitive,
     MarkdownSource Body)
 {
