@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using WatchList.Site.Linking;
 using Xunit.Abstractions;
-using YamlDotNet.RepresentationModel;
 
 namespace WatchList.Site.Tests.Linking;
 
@@ -27,7 +26,6 @@ public class LinkingQualityTests(ITestOutputHelper output)
     {
         using var site = TestSite.WithRealEntries();
         LinkEverything(site);
-        ApplyEditorKeys(site, Path.Combine(Gold, "editor-keys.yml"));
         var pieces = Directory.GetFiles(Gold, "*.md").Order(StringComparer.Ordinal).ToList();
         Assert.True(pieces.Count >= 3, "at least three gold commentaries");
         var files = pieces.Select(p =>
@@ -83,45 +81,6 @@ public class LinkingQualityTests(ITestOutputHelper output)
         var lines = File.ReadAllLines(settings).Where(l => !l.StartsWith("link_mentions:", StringComparison.Ordinal));
         File.WriteAllLines(settings, [.. lines, "link_mentions: all"]);
     }
-
-    /// <summary>Writes the keys of editor-keys.yml into the copied entries that do not have them yet.</summary>
-    private static void ApplyEditorKeys(TestSite site, string path)
-    {
-        var yaml = new YamlStream();
-        yaml.Load(new StringReader(File.ReadAllText(path)));
-        foreach (var (file, keys) in ((YamlMappingNode)yaml.Documents[0].RootNode).Children)
-        {
-            var target = Path.Combine(site.Input, ((YamlScalarNode)file).Value!);
-            var lines = File.ReadAllLines(target).ToList();
-            var end = lines.IndexOf("---", 1);
-            foreach (var (key, value) in ((YamlMappingNode)keys).Children)
-            {
-                var name = ((YamlScalarNode)key).Value!;
-                if (lines.Take(end).Any(l => l.StartsWith(name + ":", StringComparison.Ordinal)))
-                {
-                    continue;
-                }
-                var items = ((YamlSequenceNode)value).Children.Select(c => ((YamlScalarNode)c).Value!).ToList();
-                if (name == "short_names")
-                {
-                    var at = lines.FindIndex(l => l.StartsWith("aliases:", StringComparison.Ordinal));
-                    if (at >= 0 && at < end)
-                    {
-                        var aliases = new YamlStream();
-                        aliases.Load(new StringReader(lines[at]));
-                        var kept = ((YamlSequenceNode)((YamlMappingNode)aliases.Documents[0].RootNode).Children[new YamlScalarNode("aliases")]).Children
-                            .Select(c => ((YamlScalarNode)c).Value!).Where(a => !items.Contains(a)).ToList();
-                        lines[at] = "aliases: " + Flow(kept);
-                    }
-                }
-                lines.Insert(end, $"{name}: {Flow(items)}");
-                end++;
-            }
-            File.WriteAllLines(target, lines);
-        }
-    }
-
-    private static string Flow(IEnumerable<string> items) => "[" + string.Join(", ", items.Select(i => "\"" + i.Replace("\"", "\\\"", StringComparison.Ordinal) + "\"")) + "]";
 
     private static List<Expected> ReadGold(string path) =>
         [.. File.ReadAllLines(path)
