@@ -16,7 +16,7 @@ public class LinkingQualityTests(ITestOutputHelper output)
 {
     private const double MinimumPrecision = 0.99;
     private const double MinimumRecall = 0.95;
-    private static readonly string Gold = Path.Combine(LinkingSite.RepositoryRoot, "tests", "WatchList.Site.Tests", "Linking", "Gold");
+    private static readonly string Gold = Path.Combine(TestSite.RepositoryRoot, "tests", "WatchList.Site.Tests", "Linking", "Gold");
 
     /// <summary>One row of a gold list: the words at a place, and the entry they link to (null: a trap, no link).</summary>
     private sealed record Expected(int Line, int Column, string Text, string? Entry, string Note);
@@ -24,7 +24,7 @@ public class LinkingQualityTests(ITestOutputHelper output)
     [Fact]
     public async Task Untuned_commentaries_link_with_at_least_99_percent_precision_and_95_percent_recall()
     {
-        using var site = LinkingSite.WithRealEntries();
+        using var site = TestSite.WithRealEntries();
         LinkEverything(site);
         var pieces = Directory.GetFiles(Gold, "*.md").Order(StringComparer.Ordinal).ToList();
         Assert.True(pieces.Count >= 3, "at least three gold commentaries");
@@ -75,7 +75,7 @@ public class LinkingQualityTests(ITestOutputHelper output)
             $"precision {precision:F3} ({right}/{made}), recall {recall:F3} ({right}/{wanted})\n{problems}");
     }
 
-    private static void LinkEverything(LinkingSite site)
+    private static void LinkEverything(TestSite site)
     {
         var settings = Path.Combine(site.Input, "site.yml");
         var lines = File.ReadAllLines(settings).Where(l => !l.StartsWith("link_mentions:", StringComparison.Ordinal));
