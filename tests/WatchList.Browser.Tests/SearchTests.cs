@@ -127,6 +127,11 @@ public sealed class SearchTests(BuiltSite site) : IClassFixture<BuiltSite>
         Assert.Empty(failed);
         Assert.NotEmpty(index);
         Assert.All(index, path => Assert.StartsWith(BuiltSite.BasePath + "search-index/", path));
+        // The records of the results shown come in chunks, each fetched once however many of the results it holds.
+        var records = index.Where(path => path.StartsWith(BuiltSite.BasePath + "search-index/r/", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(records);
+        Assert.Equal(records.Distinct(), records);
+        Assert.InRange(records.Count, 1, await Results(page).CountAsync());
         Assert.All(await Results(page).Locator("a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"),
             href => Assert.StartsWith(BuiltSite.BasePath, href));
     }

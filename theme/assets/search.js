@@ -1,6 +1,6 @@
 // Full-text search in the browser over the index the build wrote in shards (src/WatchList.Site/Search):
 // a query fetches the entry file, the shards holding its own words, a file per filter it uses, the
-// records of the results it shows and, for their excerpts, those results' own pages. Words are folded
+// chunks of records holding the results it shows and, for their excerpts, those results' own pages. Words are folded
 // and stemmed exactly as the build does (SearchWords.cs); the last word also matches as the start of a
 // word. The search and its filters live in the address, so a search can be linked. Results are built
 // as DOM nodes, never as HTML strings.
@@ -76,6 +76,13 @@
         .then((r) => (r.ok ? r[as]() : null)));
     }
     return files.get(path);
+  };
+
+  // A page's record, from the file of the chunk of consecutive pages that holds it (fetched once for all of them).
+  const record = async (page) => {
+    const size = (await entry).records;
+    const chunk = await file(`r/${Math.floor(page / size)}.json`, 'json');
+    return chunk ? chunk[page % size] : null;
   };
 
   const varint = (bytes, at) => {
@@ -313,7 +320,7 @@
   const showMore = async (run, onShown = () => {}) => {
     const slice = found.slice(shown, shown + perPage);
     shown += slice.length;
-    const records = await Promise.all(slice.map((page) => file(`r/${page}.json`, 'json')));
+    const records = await Promise.all(slice.map((page) => record(page)));
     if (run !== current) return;
     const items = records.filter(Boolean).map((r) => item(r, query));
     results.append(...items.map((i) => i.li));
@@ -345,7 +352,7 @@
     if (run !== current) return;
     found = pages;
     shown = 0;
-    const records = await Promise.all(found.slice(0, perPage).map((page) => file(`r/${page}.json`, 'json')));
+    const records = await Promise.all(found.slice(0, perPage).map((page) => record(page)));
     if (run !== current) return;
     results.replaceChildren();
     status.textContent = found.length === 0

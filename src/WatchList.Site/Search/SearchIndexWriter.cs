@@ -17,8 +17,9 @@ public sealed record SearchFile(string Path, byte[] Bytes);
 /// The search index, split so that a query fetches only what it needs: a small entry file
 /// (<c>index.json</c>: the number of pages and the first word of each shard), the shards
 /// (<c>s/N.bin</c>: words in order, each with its postings), a file per filter value (<c>f/name-value.bin</c>)
-/// and a record per page (<c>r/N.json</c>: title, kind, date, address and summary), fetched only for the
-/// results shown. No text is stored for excerpts: they come from the result's own page, which the
+/// and the records of the pages (title, kind, date, address and summary) in chunks of <see cref="RecordsPerFile"/>
+/// consecutive pages (<c>r/K.json</c>, an array of the records of pages K × size to K × size + size − 1), fetched only
+/// for the results shown: a file per page would cost a site of 10,000 pages 10,000 files to create. No text is stored for excerpts: they come from the result's own page, which the
 /// site has anyway and the reader's browser keeps for when the result is followed.
 /// </summary>
 /// <remarks>
@@ -30,9 +31,16 @@ public sealed record SearchFile(string Path, byte[] Bytes);
 /// </remarks>
 public static class SearchIndexWriter
 {
-    public const int Version = 2;
+    public const int Version = 3;
     public const int TitleWeight = 10;
     public const int SummaryWeight = 3;
+
+    /// <summary>
+    /// How many consecutive pages share a record file. Pages are numbered newest commentary first, so results
+    /// that come together (a filter's newest, a recent story) tend to share a chunk; 16 records are about
+    /// 2.5 KB gzip-compressed, so the ten results shown cost at most about 25 KB of records.
+    /// </summary>
+    public const int RecordsPerFile = 16;
 
     /// <summary>About how many bytes a shard holds before the next one starts.</summary>
     public const int ShardBytes = 6 * 1024;
@@ -98,9 +106,9 @@ public static class SearchIndexWriter
             files.Add(new SearchFile($"f/{filter.Key.Replace(':', '-')}.bin", FilterPostings([.. filter.Select(x => x.Id).Distinct().Order()], documents.Count)));
         }
 
-        for (var id = 0; id < documents.Count; id++)
+        for (var chunk = 0; chunk * RecordsPerFile < documents.Count; chunk++)
         {
-            files.Add(new SearchFile($"r/{id}.json", Record(documents[id])));
+            files.Add(new SearchFile($"r/{chunk}.json", Records(documents, chunk * RecordsPerFile, Math.Min(documents.Count, (chunk + 1) * RecordsPerFile))));
         }
 
         // The entry file names a stamp of everything else, so a reader's browser never mixes two builds.
@@ -112,6 +120,7 @@ public static class SearchIndexWriter
             json.WriteNumber("v", Version);
             json.WriteString("stamp", stamp.ToString("x16"));
             json.WriteNumber("pages", documents.Count);
+            json.WriteNumber("records", RecordsPerFile);
             json.WriteStartArray("shards");
             foreach (var start in shardStarts)
             {
@@ -188,23 +197,34 @@ public static class SearchIndexWriter
         return dense;
     }
 
-    private static byte[] Record(SearchDocument document)
+    /// <summary>The records of pages <paramref name="from"/> to <paramref name="to"/> (exclusive), as a JSON array.</summary>
+    private static byte[] Records(IReadOnlyList<SearchDocument> documents, int from, int to)
     {
-        var output = new ArrayBufferWriter<byte>(512);
+        var output = new ArrayBufferWriter<byte>(512 * (to - from));
         using (var json = new Utf8JsonWriter(output, JsonOptions))
         {
-            json.WriteStartObject();
-            json.WriteString("t", document.Title);
-            json.WriteString("k", document.Kind);
-            if (document.Date.Length > 0)
+            json.WriteStartArray();
+            for (var id = from; id < to; id++)
             {
-                json.WriteString("d", document.Date);
+                Record(json, documents[id]);
             }
-            json.WriteString("u", document.Link);
-            json.WriteString("s", document.Summary);
-            json.WriteEndObject();
+            json.WriteEndArray();
         }
         return output.WrittenSpan.ToArray();
+    }
+
+    private static void Record(Utf8JsonWriter json, SearchDocument document)
+    {
+        json.WriteStartObject();
+        json.WriteString("t", document.Title);
+        json.WriteString("k", document.Kind);
+        if (document.Date.Length > 0)
+        {
+            json.WriteString("d", document.Date);
+        }
+        json.WriteString("u", document.Link);
+        json.WriteString("s", document.Summary);
+        json.WriteEndObject();
     }
 
     private static int SharedPrefix(string a, string b)

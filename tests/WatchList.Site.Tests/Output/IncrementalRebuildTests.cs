@@ -1,4 +1,6 @@
+using System.Text;
 using WatchList.Site.Output;
+using WatchList.Site.Search;
 
 namespace WatchList.Site.Tests.Output;
 
@@ -174,6 +176,38 @@ public sealed class IncrementalRebuildTests : IDisposable
         Assert.InRange(search.Count, 2, 3);
         Assert.All(search.Where(f => f != "search-index/index.json"), f => Assert.StartsWith("search-index/s/", f));
         Assert.Equal(changed.Count, report.FilesWritten);
+    }
+
+    [Fact]
+    public async Task A_new_summary_rewrites_the_one_record_file_that_holds_the_commentary_and_the_site_is_the_one_a_fresh_build_makes()
+    {
+        // Enough commentaries for the records to run to several files.
+        for (var i = 0; i < 3 * SearchIndexWriter.RecordsPerFile; i++)
+        {
+            var date = $"2015-{1 + i / 28:00}-{1 + i % 28:00}";
+            _site.Write($"commentaries/{date}-filler-{i}.md", $"""
+                ---
+                title: Filler {i}
+                date: {date}
+                summary: Filler number {i} under pressure.
+                ---
+                Nothing much happened on day {i}.
+                """);
+        }
+        await Rebuild();
+        var before = _site.SnapshotOutput();
+        var records = before.Keys.Where(f => f.StartsWith("search-index/r/", StringComparison.Ordinal)).ToList();
+        Assert.True(records.Count >= 3, $"the records fit in {records.Count} files");
+        var holding = Assert.Single(records, f => Encoding.UTF8.GetString(before[f]).Contains("\"Filler 20\"", StringComparison.Ordinal));
+
+        _site.Write("commentaries/2015-01-21-filler-20.md", File.ReadAllText(_site.PathOf("commentaries/2015-01-21-filler-20.md"))
+            .Replace("under pressure", "under great pressure"));
+        await AssertSameAsFresh("a new summary among many commentaries");
+
+        var after = _site.SnapshotOutput();
+        var changed = after.Where(f => !f.Value.AsSpan().SequenceEqual(before[f.Key])).Select(f => f.Key).ToList();
+        Assert.Equal([holding], changed.Where(f => f.StartsWith("search-index/r/", StringComparison.Ordinal)));
+        Assert.Contains("great pressure", Encoding.UTF8.GetString(after[holding]), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -67,11 +67,38 @@ public sealed class SearchIndexTests
 
         Assert.Equal(Enumerable.Range(0, 100).Where(i => i % 3 == 0), ReadFilter(files["f/actor-north-korea.bin"], 100));
         Assert.Equal(Enumerable.Range(0, 100), ReadFilter(files["f/type-commentary.bin"], 100));
-        var record = JsonDocument.Parse(files["r/3.json"]).RootElement;
+        var record = Record(files, 3);
         Assert.Equal("Page 3", record.GetProperty("t").GetString());
         Assert.Equal("/commentaries/page-3/", record.GetProperty("u").GetString());
         Assert.Equal(["t", "k", "d", "u", "s"], record.EnumerateObject().Select(p => p.Name));
-        Assert.DoesNotContain("long text", Encoding.UTF8.GetString(files["r/3.json"]), StringComparison.Ordinal);
+        Assert.All(files.Where(f => f.Key.StartsWith("r/", StringComparison.Ordinal)),
+            f => Assert.DoesNotContain("long text", Encoding.UTF8.GetString(f.Value), StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(SearchIndexWriter.RecordsPerFile)]
+    [InlineData(SearchIndexWriter.RecordsPerFile + 1)]
+    [InlineData(1000)]
+    public void A_site_of_n_pages_has_one_record_file_per_chunk_of_pages_each_page_found_where_the_browser_looks(int count)
+    {
+        var pages = Enumerable.Range(0, count).Select(i => Page(i, "text", "type:commentary")).ToList();
+
+        var files = SearchIndexWriter.Write(pages).ToDictionary(f => f.Path, f => f.Bytes);
+
+        var size = JsonDocument.Parse(files["index.json"]).RootElement.GetProperty("records").GetInt32();
+        Assert.Equal(SearchIndexWriter.RecordsPerFile, size);
+        var chunks = (count + size - 1) / size;
+        Assert.Equal(Enumerable.Range(0, chunks).Select(k => $"r/{k}.json").Order(StringComparer.Ordinal),
+            files.Keys.Where(p => p.StartsWith("r/", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+        Assert.All(Enumerable.Range(0, count), i => Assert.Equal($"Page {i}", Record(files, i).GetProperty("t").GetString()));
+    }
+
+    /// <summary>A page's record as search.js finds it: in the chunk of its number, at its place in the chunk.</summary>
+    private static JsonElement Record(Dictionary<string, byte[]> files, int page)
+    {
+        var size = JsonDocument.Parse(files["index.json"]).RootElement.GetProperty("records").GetInt32();
+        return JsonDocument.Parse(files[$"r/{page / size}.json"]).RootElement[page % size];
     }
 
     /// <summary>A shard as search.js reads it: word by word, each with its pages and weights (dense levels 1, 3 and 8).</summary>
