@@ -41,6 +41,7 @@ public static class SitePipelines
     public const string Feed = "feed";
     public const string Sitemap = "sitemap";
     public const string SearchIndex = "search-index";
+    public const string Definitions = "definitions";
     public const string HostFiles = "host-files";
     public const string Changes = "changes";
     public const string Media = "media";
@@ -174,6 +175,7 @@ public static class SitePipelines
                 Output = [new WriteWith(SiteFiles.EntryFeed) { Cache = cache }, write],
             },
             File(SearchIndex, "search-index.json", SiteFiles.SearchIndex(cache)),
+            File(Definitions, "definitions.json", SiteFiles.Definitions),
             new(HostFiles)
             {
                 Process = [new CreatePage("robots.txt"), new CreatePage(".nojekyll")],

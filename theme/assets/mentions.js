@@ -1,7 +1,12 @@
-// Shows a glossary term's or actor's summary beside a linked mention, on hover and on keyboard focus.
-// Without this script (or on touch) a mention is simply a link; screen readers get the summary
-// through aria-describedby either way.
+// Shows a glossary term's or actor's summary beside a linked mention, on hover and on keyboard focus, and
+// makes it the mention's description (aria-describedby) for screen readers. The summaries come from
+// definitions.json, one file for the whole site that the browser caches, keyed by the entry's address,
+// so pages do not each carry them. Without this script (or on touch) a mention is simply a link.
 (() => {
+  const links = document.querySelectorAll('a.mention');
+  if (links.length === 0) return;
+  const definitionsUrl = new URL('../definitions.json', document.currentScript.src);
+
   const popover = document.createElement('div');
   popover.className = 'mention-popover';
   popover.hidden = true;
@@ -46,15 +51,40 @@
     popover.style.top = `${top + window.scrollY}px`;
   };
 
-  for (const link of document.querySelectorAll('a.mention[aria-describedby]')) {
-    link.addEventListener('pointerenter', (event) => { if (event.pointerType !== 'touch') show(link); });
-    link.addEventListener('pointerleave', hideSoon);
-    link.addEventListener('focus', () => { if (link.matches(':focus-visible')) show(link); });
-    link.addEventListener('blur', hide);
-  }
+  // One hidden element per entry the page mentions, the description of each of its mentions.
+  const describe = (definitions) => {
+    const holder = document.createElement('div');
+    holder.className = 'definitions';
+    holder.hidden = true;
+    const ids = new Map();
+    for (const link of links) {
+      const address = new URL(link.href).pathname;
+      const definition = definitions[address];
+      if (!definition) continue;
+      if (!ids.has(address)) {
+        const element = document.createElement('p');
+        element.id = `definition-${ids.size + 1}`;
+        element.dataset.title = definition[0];
+        element.textContent = definition[1];
+        holder.appendChild(element);
+        ids.set(address, element.id);
+      }
+      link.setAttribute('aria-describedby', ids.get(address));
+      link.addEventListener('pointerenter', (event) => { if (event.pointerType !== 'touch') show(link); });
+      link.addEventListener('pointerleave', hideSoon);
+      link.addEventListener('focus', () => { if (link.matches(':focus-visible')) show(link); });
+      link.addEventListener('blur', hide);
+    }
+    document.body.appendChild(holder);
+  };
+
   popover.addEventListener('pointerenter', () => clearTimeout(hideTimer));
   popover.addEventListener('pointerleave', hideSoon);
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && !popover.hidden) hide();
   });
+  fetch(definitionsUrl)
+    .then((response) => (response.ok ? response.json() : {}))
+    .then(describe)
+    .catch(() => {}); // without the summaries a mention stays a plain link
 })();

@@ -21,17 +21,6 @@ public static class EntryModels
         ["kind"] = target.Kind == TargetKind.Term ? "term" : "actor",
     });
 
-    /// <summary>The hidden summaries that linked mentions point to with aria-describedby.</summary>
-    public static List<SharedModel> Definitions(IEnumerable<TargetMentions> mentions) =>
-        [.. mentions.Where(m => m.Linked).Select(m => DefinitionModels(m.Target))];
-
-    private static readonly Func<LinkTarget, SharedModel> DefinitionModels = SharedModel.PerInstance<LinkTarget>(target => new()
-    {
-        ["id"] = target.DefinitionId,
-        ["title"] = target.Title,
-        ["summary"] = target.Summary,
-    });
-
     public static List<LayeredModel> MentionedIn(IEnumerable<Backlink> links) =>
         [.. links.Select(link => PageModels.Commentary(link.Commentary).With(new()
         {

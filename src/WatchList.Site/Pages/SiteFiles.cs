@@ -73,6 +73,35 @@ public static class SiteFiles
                 .Select(x => new SearchEntry(x.Actor.Title, "Actor", x.Actor.Url, x.Actor.Summary ?? "", x.Document.Get(SiteKeys.BodyHtml))))];
 
     /// <summary>
+    /// The title and summary of every term and actor, keyed by the address mentions link to: the theme's script
+    /// shows and describes a mention from it, so pages need not each carry the summaries of what they mention.
+    /// </summary>
+    public static SiteFile Definitions(Document document, PipelineContext context)
+    {
+        var site = SitePages.Settings(context);
+        var targets = SitePages.Linker(context).Targets;
+        return new SiteFile(stream => WriteDefinitions(stream, site, targets), () => Output.Fingerprint.Of(targets
+            .Select(t => (object?)$"{t.Url}\u001F{t.Title}\u001F{t.Summary}")
+            .Append(site.ToString())
+            .ToList()));
+    }
+
+    /// <summary>Writes <c>{"/base/glossary/yongbyon/": ["Yongbyon", "North Korea's nuclear…"], …}</c>.</summary>
+    public static void WriteDefinitions(Stream stream, SiteSettings site, IEnumerable<Linking.LinkTarget> targets)
+    {
+        using var json = new Utf8JsonWriter(stream);
+        json.WriteStartObject();
+        foreach (var target in targets)
+        {
+            json.WriteStartArray(site.Link(target.Url));
+            json.WriteStringValue(target.Title);
+            json.WriteStringValue(target.Summary);
+            json.WriteEndArray();
+        }
+        json.WriteEndObject();
+    }
+
+    /// <summary>
     /// robots.txt naming the sitemap, and an empty .nojekyll so GitHub Pages serves the files as they are;
     /// what they are written from is the settings (the sitemap's address).
     /// </summary>
