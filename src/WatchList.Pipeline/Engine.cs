@@ -21,11 +21,18 @@ public sealed class Engine
 {
     private readonly ImmutableArray<Pipeline> _pipelines;
     private readonly int _maxParallelism;
+    private readonly ImmutableArray<object> _services;
 
-    public Engine(IEnumerable<Pipeline> pipelines, int? maxParallelism = null)
+    /// <param name="services">
+    /// What a long-running session lends every module of the run, such as a cache that lets a rebuild skip
+    /// unchanged work (<see cref="PipelineContext.Service{T}"/>). A one-off build has none; a module works
+    /// the same without them, only slower.
+    /// </param>
+    public Engine(IEnumerable<Pipeline> pipelines, int? maxParallelism = null, IEnumerable<object>? services = null)
     {
         _pipelines = [.. pipelines];
         _maxParallelism = maxParallelism ?? Environment.ProcessorCount;
+        _services = services is null ? [] : [.. services];
         Validate(_pipelines);
     }
 
@@ -46,7 +53,7 @@ public sealed class Engine
 
         async Task<ImmutableArray<Document>> RunPhase(Pipeline pipeline, Phase phase, ImmutableArray<Document> inputs)
         {
-            var context = new PipelineContext(pipeline, phase, own[pipeline.Name], OutputsOf, _maxParallelism, cancellationToken);
+            var context = new PipelineContext(pipeline, phase, own[pipeline.Name], OutputsOf, _maxParallelism, cancellationToken, _services);
             var documents = inputs;
             // Held only in documents from here: what a module replaces can be collected while the phase goes on.
             inputs = default;

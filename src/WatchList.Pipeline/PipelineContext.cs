@@ -6,6 +6,7 @@ namespace WatchList.Pipeline;
 public sealed class PipelineContext
 {
     private readonly Func<string, ImmutableArray<Document>> _outputsOf;
+    private readonly ImmutableArray<object> _services;
 
     internal PipelineContext(
         Pipeline pipeline,
@@ -13,8 +14,10 @@ public sealed class PipelineContext
         DiagnosticBag diagnostics,
         Func<string, ImmutableArray<Document>> outputsOf,
         int maxParallelism,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        ImmutableArray<object> services = default)
     {
+        _services = services.IsDefault ? [] : services;
         Pipeline = pipeline;
         Phase = phase;
         Diagnostics = diagnostics;
@@ -28,6 +31,19 @@ public sealed class PipelineContext
     public DiagnosticBag Diagnostics { get; }
     public int MaxParallelism { get; }
     public CancellationToken CancellationToken { get; }
+
+    /// <summary>The session's service of type <typeparamref name="T"/> (such as the preview's cache), or null in a one-off run.</summary>
+    public T? Service<T>() where T : class
+    {
+        foreach (var service in _services)
+        {
+            if (service is T wanted)
+            {
+                return wanted;
+            }
+        }
+        return null;
+    }
 
     /// <summary>
     /// The processed documents of another pipeline. In the process phase only declared dependencies
@@ -44,7 +60,7 @@ public sealed class PipelineContext
     }
 
     internal static PipelineContext ForTest(Pipeline pipeline, Phase phase, DiagnosticBag diagnostics,
-        IReadOnlyDictionary<string, ImmutableArray<Document>> outputs) =>
+        IReadOnlyDictionary<string, ImmutableArray<Document>> outputs, params object[] services) =>
         new(pipeline, phase, diagnostics, name => outputs.TryGetValue(name, out var docs) ? docs : [],
-            Environment.ProcessorCount, CancellationToken.None);
+            Environment.ProcessorCount, CancellationToken.None, [.. services]);
 }

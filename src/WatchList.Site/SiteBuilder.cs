@@ -105,11 +105,13 @@ public static class SiteBuilder
         var clock = Stopwatch.StartNew();
         var output = Path.GetFullPath(options.OutputFolder).TrimEnd(Path.DirectorySeparatorChar);
         Directory.CreateDirectory(output);
-        var recipe = Recipe(options, output, observer);
+        // In a preview session: which pages the last save may have changed, found before any is rendered.
+        var changes = new Pipeline.Pipeline(SitePipelines.Changes) { PostProcess = [new FindChanges(cache)] };
+        var recipe = Recipe(options, output, observer).Add(changes);
         EngineResult result;
         try
         {
-            result = await new Engine(recipe).RunAsync(cancellationToken).ConfigureAwait(false);
+            result = await new Engine(recipe, services: [cache]).RunAsync(cancellationToken).ConfigureAwait(false);
         }
         catch
         {

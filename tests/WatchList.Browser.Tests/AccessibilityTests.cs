@@ -6,7 +6,7 @@ namespace WatchList.Browser.Tests;
 /// <summary>
 /// axe-core, in Debian's Chromium, finds no WCAG 2.2 A/AA violation on one page of each kind, in light and
 /// dark mode: home, a commentary (also with a definition shown), glossary, term, actors, actor, archive,
-/// search with results, and the 404 page.
+/// search with results (typed, and narrowed by filters in the address), and the 404 page.
 /// </summary>
 public sealed class AccessibilityTests(BuiltSite site) : IClassFixture<BuiltSite>
 {
@@ -26,6 +26,7 @@ public sealed class AccessibilityTests(BuiltSite site) : IClassFixture<BuiltSite
         ("actor", "/actors/north-korea/"),
         ("archive", "/archive/"),
         ("search with results", "/search/"),
+        ("search narrowed by filters in the address", "/search/?q=sanctions&actor=north-korea&type=commentary"),
         ("404", "/404.html"),
     ];
 
@@ -84,6 +85,10 @@ public sealed class AccessibilityTests(BuiltSite site) : IClassFixture<BuiltSite
         {
             await page.GetByRole(AriaRole.Searchbox).FillAsync("Yongbyon");
             await Assertions.Expect(page.Locator(".search-results li").First).ToBeVisibleAsync();
+        }
+        else if (kind == "search narrowed by filters in the address")
+        {
+            await Assertions.Expect(page.Locator(".search-results[data-excerpts=ready] li").First).ToBeVisibleAsync();
         }
         else if (kind == "commentary with a definition shown")
         {

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace WatchList.Browser.Tests;
@@ -20,7 +21,10 @@ public sealed class DefinitionPopoverTests(BuiltSite site) : IClassFixture<Built
         await Assertions.Expect(mention).ToHaveAttributeAsync("aria-describedby", new System.Text.RegularExpressions.Regex("."));
         var definitionId = await mention.GetAttributeAsync("aria-describedby");
         Assert.False(string.IsNullOrEmpty(definitionId));
-        return (await page.Locator($"#{definitionId}").TextContentAsync())!.Trim();
+        // The summary is filled in from definitions.json once the page has loaded.
+        var definition = page.Locator($"#{definitionId}");
+        await Assertions.Expect(definition).ToHaveTextAsync(new Regex(@"\S"));
+        return (await definition.TextContentAsync())!.Trim();
     }
 
     [Fact]
@@ -87,6 +91,46 @@ public sealed class DefinitionPopoverTests(BuiltSite site) : IClassFixture<Built
 
         await page.Keyboard.PressAsync("Escape");
         await Assertions.Expect(popover).ToBeHiddenAsync();
+    }
+
+    [Fact]
+    public async Task The_summary_a_mention_shows_is_the_one_on_its_entrys_page_though_the_page_itself_carries_none()
+    {
+        var page = await OpenCommentary();
+        var yongbyon = page.Locator("a.mention[href$='/glossary/yongbyon/']").First;
+        var shown = await SummaryOf(page, yongbyon);
+
+        var served = await page.APIRequest.GetAsync(site.Server.Url(Commentary));
+        var html = await served.TextAsync();
+        Assert.DoesNotContain(shown, html);
+
+        var entry = await site.Browser.NewPageAsync();
+        await entry.GotoAsync(site.Server.Url("/glossary/yongbyon/"));
+        Assert.Equal((await entry.Locator("header .lead").TextContentAsync())!.Trim(), shown);
+        Assert.Equal("Yongbyon", await page.Locator($"#{await yongbyon.GetAttributeAsync("aria-describedby")}").GetAttributeAsync("data-title"));
+    }
+
+    [Fact]
+    public async Task A_mention_hovered_before_the_summaries_arrive_shows_its_summary_when_they_do()
+    {
+        await using var context = await site.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        // definitions.json held back until the pointer is on the mention.
+        var release = new TaskCompletionSource();
+        await page.RouteAsync("**/definitions.json", async route =>
+        {
+            await release.Task;
+            await route.ContinueAsync();
+        });
+        await page.GotoAsync(site.Server.Url(Commentary), new PageGotoOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+        var kaesong = page.Locator("a.mention[href$='/glossary/kaesong-industrial-complex/']").First;
+        await kaesong.HoverAsync();
+        var popover = page.Locator(".mention-popover");
+        await Assertions.Expect(popover).ToBeHiddenAsync();
+
+        release.SetResult();
+        await Assertions.Expect(popover).ToBeVisibleAsync();
+        await Assertions.Expect(popover).ToContainTextAsync(await SummaryOf(page, kaesong));
     }
 
     [Fact]

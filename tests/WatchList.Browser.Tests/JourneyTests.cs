@@ -15,6 +15,11 @@ public sealed class JourneyTests(BuiltSite site) : IClassFixture<BuiltSite>
             await Expect(link).ToHaveAttributeAsync("aria-describedby", new System.Text.RegularExpressions.Regex("."));
         }
         var definition = await link.GetAttributeAsync("aria-describedby");
+        if (definition is not null)
+        {
+            // The entry's title comes with its summary from definitions.json once the page has loaded.
+            await Expect(page.Locator($"#{definition}")).ToHaveAttributeAsync("data-title", new System.Text.RegularExpressions.Regex("."));
+        }
         var title = definition is null ? null : await page.Locator($"#{definition}").GetAttributeAsync("data-title");
         return (title ?? await link.TextContentAsync() ?? "").Trim();
     }

@@ -38,34 +38,46 @@ public sealed class StaticServer : IDisposable
             {
                 return;
             }
-            var path = Uri.UnescapeDataString(context.Request.Url!.AbsolutePath);
-            var file = path.StartsWith(_basePath, StringComparison.Ordinal)
-                ? Path.GetFullPath(Path.Combine(_root, path[_basePath.Length..]))
-                : null;
-            if (file is not null && Directory.Exists(file))
+            try
             {
-                file = Path.Combine(file, "index.html");
+                await Answer(context);
             }
-            if (file is null || !file.StartsWith(_root, StringComparison.Ordinal) || !File.Exists(file))
+            catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException)
             {
-                context.Response.StatusCode = 404;
-                context.Response.Close();
-                continue;
+                // The browser went away mid-answer (a page left while its fetches ran): serve the next request.
             }
-            context.Response.ContentType = Path.GetExtension(file) switch
-            {
-                ".html" => "text/html; charset=utf-8",
-                ".css" => "text/css",
-                ".js" => "text/javascript",
-                ".svg" => "image/svg+xml",
-                ".xml" => "application/xml",
-                ".json" => "application/json",
-                _ => "application/octet-stream",
-            };
-            var bytes = await File.ReadAllBytesAsync(file);
-            await context.Response.OutputStream.WriteAsync(bytes);
-            context.Response.Close();
         }
+    }
+
+    private async Task Answer(HttpListenerContext context)
+    {
+        var path = Uri.UnescapeDataString(context.Request.Url!.AbsolutePath);
+        var file = path.StartsWith(_basePath, StringComparison.Ordinal)
+            ? Path.GetFullPath(Path.Combine(_root, path[_basePath.Length..]))
+            : null;
+        if (file is not null && Directory.Exists(file))
+        {
+            file = Path.Combine(file, "index.html");
+        }
+        if (file is null || !file.StartsWith(_root, StringComparison.Ordinal) || !File.Exists(file))
+        {
+            context.Response.StatusCode = 404;
+            context.Response.Close();
+            return;
+        }
+        context.Response.ContentType = Path.GetExtension(file) switch
+        {
+            ".html" => "text/html; charset=utf-8",
+            ".css" => "text/css",
+            ".js" => "text/javascript",
+            ".svg" => "image/svg+xml",
+            ".xml" => "application/xml",
+            ".json" => "application/json",
+            _ => "application/octet-stream",
+        };
+        var bytes = await File.ReadAllBytesAsync(file);
+        await context.Response.OutputStream.WriteAsync(bytes);
+        context.Response.Close();
     }
 
     private static int FreePort()

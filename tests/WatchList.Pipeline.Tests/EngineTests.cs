@@ -452,4 +452,25 @@ public class EngineTests
             return input;
         }
     }
+
+    private sealed record Session(string Name);
+
+    [Fact]
+    public async Task Every_module_of_a_run_sees_the_session_services_the_engine_was_given_and_none_without()
+    {
+        var seen = new ConcurrentQueue<string>();
+        IModule Look() => new DelegateModule((inputs, context) =>
+        {
+            seen.Enqueue($"{context.Phase}:{context.Service<Session>()?.Name ?? "none"}");
+            return inputs;
+        });
+        var pipeline = new Pipeline("p") { Input = [Emit("a"), Look()], Process = [Look()], PostProcess = [Look()], Output = [Look()] };
+
+        await new Engine([pipeline], services: [new Session("preview")]).RunAsync();
+        Assert.Equal(["Input:preview", "Process:preview", "PostProcess:preview", "Output:preview"], seen);
+
+        seen.Clear();
+        await new Engine([pipeline]).RunAsync();
+        Assert.Equal(["Input:none", "Process:none", "PostProcess:none", "Output:none"], seen);
+    }
 }

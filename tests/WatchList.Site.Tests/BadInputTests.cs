@@ -448,7 +448,7 @@ public class BadInputTests
 
         AssertAt(error, site.Shown("glossary/yongbyon.md"), 4, 11);
         Assert.Equal("'related' names glossary term 'plutonium', which does not exist", error.Message);
-        Assert.Equal("use the file name (without .md) of an existing glossary term", error.Hint);
+        Assert.Equal("use the id, title or an alias of an existing glossary term", error.Hint);
     }
 
     [Fact]

@@ -120,6 +120,21 @@ public class DiagnosticLocationTests
         Assert.Equal("'link_mentions' is 'every', which is not a linking rule", error.Message);
     }
 
+    [Theory]
+    [InlineData("page_size: 0", "'page_size' is '0', which is not a number of commentaries a listing page shows from 1 to 1000")]
+    [InlineData("recent_mentions: ten", "'recent_mentions' is 'ten', which is not a number of mentions an entry's page quotes from 1 to 1000")]
+    public async Task A_page_size_that_is_not_a_whole_number_from_1_to_1000_is_reported_at_its_value(string line, string message)
+    {
+        using var site = TestSite.WithGoodContent();
+        site.Write("site.yml", $"title: Test\nbase_url: https://example.org/\n{line}\n");
+
+        var error = await OnlyProblem(site, "site.yml", Severity.Error);
+
+        AssertAt(error, site.Shown("site.yml"), 3, line.IndexOf(':') + 3);
+        Assert.Equal(message, error.Message);
+        Assert.False(site.OutputExists("index.html"), "a failed build wrote pages");
+    }
+
     [Fact]
     public async Task A_base_url_that_is_not_absolute_is_reported_at_its_value()
     {

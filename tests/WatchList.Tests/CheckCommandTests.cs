@@ -134,6 +134,32 @@ public class CheckCommandTests
     }
 
     [Fact]
+    public async Task A_bad_date_and_an_unknown_link_in_one_file_fail_check_and_build_together()
+    {
+        using var site = TestSite.WithGoodContent();
+        const string commentary = "commentaries/2019-05-01-talks.md";
+        site.Write(commentary, """
+            ---
+            title: Talks
+            date: 2019-02-30
+            summary: Both sides talk.
+            ---
+            The reactor at [[Yongbyun]] is closed.
+            """);
+
+        var check = await RunAsync(Check(site));
+        var build = await RunAsync("build", "--input", site.Input, "--theme", site.Theme, "--output", site.Output);
+
+        foreach (var run in new[] { check, build })
+        {
+            Assert.Equal(1, run.ExitCode);
+            Assert.Contains($"{site.Shown(commentary)}:3:7: error: 'date' is '2019-02-30', which is not a date", run.Errors);
+            Assert.Contains($"{site.Shown(commentary)}:6:16: error: unknown glossary term or actor 'Yongbyun'; did you mean 'Yongbyon'?", run.Errors);
+        }
+        Assert.False(Directory.Exists(site.Output), "the failed build wrote the site");
+    }
+
+    [Fact]
     public async Task A_check_names_the_same_problems_as_a_build()
     {
         using var site = BrokenSite();

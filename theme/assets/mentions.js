@@ -5,7 +5,8 @@
 (() => {
   const links = document.querySelectorAll('a.mention');
   if (links.length === 0) return;
-  const definitionsUrl = new URL('../definitions.json', document.currentScript.src);
+  const script = document.currentScript;
+  const definitionsUrl = new URL('../definitions.json', script ? script.src : location.href);
 
   const popover = document.createElement('div');
   popover.className = 'mention-popover';
@@ -76,6 +77,9 @@
       link.addEventListener('blur', hide);
     }
     document.body.appendChild(holder);
+    // A reader already on a mention when the summaries arrive sees its popover at once.
+    const current = [...links].find((link) => link.matches(':hover, :focus-visible'));
+    if (current) show(current);
   };
 
   popover.addEventListener('pointerenter', () => clearTimeout(hideTimer));

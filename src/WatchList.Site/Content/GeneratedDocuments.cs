@@ -34,20 +34,24 @@ public sealed class TakeFrom(string pipeline) : IModule
 /// <summary>
 /// Process module of the term pages: gives each term the terms related to it both ways (those it names
 /// and those that name it), by title, from one index of the glossary rather than a search per page.
+/// The names under <c>related</c> are read as <c>[[...]]</c> links are, so it needs the linker.
 /// </summary>
-public sealed class RelateTerms : IModule
+public sealed class RelateTerms(string linkerPipeline) : IModule
 {
     public static readonly MetadataKey<ImmutableArray<GlossaryTerm>> Key = new("related-terms");
 
     public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, PipelineContext context)
     {
+        var linker = context.OutputsOf(linkerPipeline).Single().Get(Linking.BuildLinker.Key);
         var terms = inputs.Select(d => d.Get(SiteKeys.Term)).ToList();
         var byId = new Dictionary<string, GlossaryTerm>(StringComparer.Ordinal);
+        var names = new Dictionary<string, ImmutableArray<string>>(StringComparer.Ordinal);
         var namedBy = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var term in terms)
         {
             byId.TryAdd(term.Id, term);
-            foreach (var id in term.Related)
+            var ids = names[term.Id] = EntryNames.Resolve(linker, "related", term.Related, Linking.TargetKind.Term, context.Diagnostics.Add);
+            foreach (var id in ids)
             {
                 (namedBy.TryGetValue(id, out var list) ? list : namedBy[id] = []).Add(term.Id);
             }
@@ -57,7 +61,7 @@ public sealed class RelateTerms : IModule
             var term = document.Get(SiteKeys.Term);
             ImmutableArray<GlossaryTerm> related =
             [
-                .. term.Related.Concat(namedBy.GetValueOrDefault(term.Id) ?? [])
+                .. names[term.Id].Concat(namedBy.GetValueOrDefault(term.Id) ?? [])
                     .Distinct()
                     .Where(byId.ContainsKey)
                     .Select(id => byId[id])

@@ -7,8 +7,16 @@ namespace WatchList.Site.Content;
 /// <summary>The site as a whole, from <c>input/site.yml</c>.</summary>
 public sealed record SiteSettings(
     string Title, string Description, Uri BaseUrl, string Language, string Author,
-    Linking.LinkPolicy LinkPolicy = Linking.LinkPolicy.First)
+    Linking.LinkPolicy LinkPolicy = Linking.LinkPolicy.First,
+    int PageSize = SiteSettings.DefaultPageSize,
+    int RecentMentions = SiteSettings.DefaultRecentMentions)
 {
+    /// <summary>How many commentaries a listing page (an archive page, a page of older mentions) shows when site.yml does not say.</summary>
+    public const int DefaultPageSize = 100;
+
+    /// <summary>How many of the latest mentions a term's or actor's own page quotes in context when site.yml does not say.</summary>
+    public const int DefaultRecentMentions = 10;
+
     /// <summary>The path part of the base URL, always starting and ending with '/': "/repo/" or "/".</summary>
     public string BasePath => BaseUrl.AbsolutePath.EndsWith('/') ? BaseUrl.AbsolutePath : BaseUrl.AbsolutePath + "/";
 
@@ -59,12 +67,13 @@ public sealed record Commentary(
     }
 }
 
+/// <param name="Related">The terms named under <c>related</c>, as written (id, title or alias); the term pages resolve them.</param>
 public sealed record GlossaryTerm(
     string Id,
     string Title,
     ImmutableArray<Located> Aliases,
     string Summary,
-    ImmutableArray<string> Related,
+    ImmutableArray<Located> Related,
     bool? CaseSensitive,
     MarkdownSource Body)
 {

@@ -2,56 +2,81 @@ using System.Collections.Immutable;
 using WatchList.Pipeline;
 using WatchList.Site.Diagnostics;
 using WatchList.Site.FrontMatter;
+using WatchList.Site.Linking;
 using WatchList.Site.Output;
 
 namespace WatchList.Site.Content;
 
 /// <summary>
-/// Turns Markdown files with front matter into content records. Reports every problem of every file,
-/// drops the files that have errors, and lets the others through.
+/// Turns Markdown files with front matter into content records. Reports every problem of every file in
+/// one run: a file whose front matter is wrong is kept, with what could be read (its body, and defaults
+/// for the bad fields), so that the modules after this one still check its body. Errors still fail the build.
 /// </summary>
 public abstract class ParseFrontMatterModule : IModule
 {
-    /// <summary>In a preview session, results for unchanged files are taken from the previous build.</summary>
-    public SiteCache? Cache { get; init; }
-
     public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, PipelineContext context)
     {
-        var peers = Prepare(inputs, context);
-        var peersKey = peers is IEnumerable<string> ids ? string.Join(",", ids.Order(StringComparer.Ordinal)) : "";
+        var cache = context.Service<SiteCache>();
+        var (peers, peersKey) = Prepare(inputs, context);
         return ValueTask.FromResult(context.MapParallel(inputs, document =>
         {
             var text = ((TextContent)document.Content).Text;
-            return Cache is null
+            return cache is null
                 ? Parse(document, text, peers, context.Diagnostics)
-                : Cache.Reuse(GetType().Name, document, text, peersKey, context.Diagnostics, bag => Parse(document, text, peers, bag));
+                : cache.Reuse(GetType().Name, document, text, peersKey, context.Diagnostics, bag => Parse(document, text, peers, bag));
         }));
     }
 
     private Document? Parse(Document document, string text, object? peers, DiagnosticBag diagnostics)
     {
+        SplitFile split;
         try
         {
-            var split = FrontMatterSplitter.Split(document.Source, text);
-            var fields = FieldReader.Parse(document.Source, split.Yaml, lineOffset: 1);
-            var body = new MarkdownSource(document.Source, split.Body, split.BodyLine);
-            var result = Read(document, fields, body, peers);
-            fields.WarnUnknownKeys(KnownKeys);
-            diagnostics.AddRange(fields.Problems);
-            // The body lives on in the record; the file's text is not needed again.
-            return fields.HasErrors ? null : result?.WithContent(EmptyContent.Instance);
+            split = FrontMatterSplitter.Split(document.Source, text);
+        }
+        catch (DiagnosticException e) when (!FrontMatterSplitter.StartsWithFrontMatter(text))
+        {
+            // Without front matter the whole file is the body: still checked, with every field at its default.
+            diagnostics.Add(e.Diagnostic);
+            return Finish(document, FieldReader.Unreadable(document.Source), new SplitFile("", text, 1), peers, diagnostics);
         }
         catch (DiagnosticException e)
         {
+            // Front matter that is never closed leaves no body to check.
             diagnostics.Add(e.Diagnostic);
             return null;
         }
+        FieldReader fields;
+        try
+        {
+            fields = FieldReader.Parse(document.Source, split.Yaml, lineOffset: 1);
+        }
+        catch (DiagnosticException e)
+        {
+            // YAML that cannot be read gives every field its default; the body is still checked.
+            diagnostics.Add(e.Diagnostic);
+            fields = FieldReader.Unreadable(document.Source);
+        }
+        return Finish(document, fields, split, peers, diagnostics);
+    }
+
+    private Document? Finish(Document document, FieldReader fields, SplitFile split, object? peers, DiagnosticBag diagnostics)
+    {
+        var body = new MarkdownSource(document.Source, split.Body, split.BodyLine);
+        var result = Read(document, fields, body, peers);
+        fields.WarnUnknownKeys(KnownKeys);
+        diagnostics.AddRange(fields.Problems);
+        // The body lives on in the record; the file's text is not needed again.
+        return result?.WithContent(EmptyContent.Instance);
     }
 
     protected abstract IReadOnlyCollection<string> KnownKeys { get; }
 
-    /// <summary>Whatever a file needs to know about the other files (ids it may refer to).</summary>
-    protected virtual object? Prepare(ImmutableArray<Document> inputs, PipelineContext context) => null;
+    /// <summary>
+    /// Whatever a file needs to know about the other files (the names it may refer to), and a key that
+    /// changes when that does (a preview parses a file again when it changed).
+    /// </summary>
+    protected virtual (object? Peers, string Key) Prepare(ImmutableArray<Document> inputs, PipelineContext context) => (null, "");
 
     protected abstract Document? Read(Document document, FieldReader fields, MarkdownSource body, object? peers);
 
@@ -66,19 +91,6 @@ public abstract class ParseFrontMatterModule : IModule
                 $"rename the file to '{Slug.Suggest(id)}.md'");
         }
         return id;
-    }
-
-    /// <summary>Checks that every id in a list names an existing file, with a suggestion when not.</summary>
-    protected static ImmutableArray<string> References(
-        FieldReader fields, string key, IReadOnlySet<string> known, string what)
-    {
-        var items = fields.List(key);
-        foreach (var item in items.Where(i => !known.Contains(i.Value)))
-        {
-            fields.Error(item.Location, $"'{key}' names {what} '{item.Value}', which does not exist",
-                DidYouMean.Hint(item.Value, known, $"use the file name (without .md) of an existing {what}"));
-        }
-        return [.. items.Select(i => i.Value)];
     }
 
     /// <summary>
@@ -110,8 +122,11 @@ public abstract class ParseFrontMatterModule : IModule
 
     protected static ImmutableArray<string> Texts(FieldReader fields, string key) => [.. fields.List(key).Select(i => i.Value)];
 
-    protected static IReadOnlySet<string> IdsOf(ImmutableArray<Document> documents) =>
-        documents.Select(d => Path.GetFileNameWithoutExtension(d.Source)).ToHashSet(StringComparer.Ordinal);
+    protected static (object? Peers, string Key) IdsOf(ImmutableArray<Document> documents)
+    {
+        var ids = documents.Select(d => Path.GetFileNameWithoutExtension(d.Source)).ToHashSet(StringComparer.Ordinal);
+        return (ids, string.Join(",", ids.Order(StringComparer.Ordinal)));
+    }
 }
 
 public sealed class ParseGlossaryTerms : ParseFrontMatterModule
@@ -119,17 +134,15 @@ public sealed class ParseGlossaryTerms : ParseFrontMatterModule
     protected override IReadOnlyCollection<string> KnownKeys { get; } =
         ["title", "aliases", "short_names", "never_link", "summary", "related", "case_sensitive"];
 
-    protected override object? Prepare(ImmutableArray<Document> inputs, PipelineContext context) => IdsOf(inputs);
-
     protected override Document? Read(Document document, FieldReader fields, MarkdownSource body, object? peers)
     {
         var id = IdFromFileName(document, fields);
         var term = new GlossaryTerm(
             id,
-            fields.Text("title", required: true) ?? "",
+            fields.Text("title", required: true) ?? id,
             fields.List("aliases"),
             fields.Text("summary", required: true) ?? "",
-            References(fields, "related", (IReadOnlySet<string>)peers!, "glossary term"),
+            fields.List("related"),
             fields.Bool("case_sensitive"),
             body)
         {
@@ -153,7 +166,7 @@ public sealed class ParseActors : ParseFrontMatterModule
     protected override IReadOnlyCollection<string> KnownKeys { get; } =
         ["title", "aliases", "short_names", "never_link", "kind", "affiliation", "summary", "case_sensitive"];
 
-    protected override object? Prepare(ImmutableArray<Document> inputs, PipelineContext context) => IdsOf(inputs);
+    protected override (object? Peers, string Key) Prepare(ImmutableArray<Document> inputs, PipelineContext context) => IdsOf(inputs);
 
     protected override Document? Read(Document document, FieldReader fields, MarkdownSource body, object? peers)
     {
@@ -171,10 +184,11 @@ public sealed class ParseActors : ParseFrontMatterModule
         {
             fields.Error(fields.ValueLocation("affiliation"), $"'affiliation' names actor '{affiliation}', which does not exist",
                 DidYouMean.Hint(affiliation, ids, "use the file name (without .md) of an existing actor"));
+            affiliation = null;
         }
         var actor = new Actor(
             id,
-            fields.Text("title", required: true) ?? "",
+            fields.Text("title", required: true) ?? id,
             fields.List("aliases"),
             kind,
             affiliation,
@@ -190,14 +204,23 @@ public sealed class ParseActors : ParseFrontMatterModule
     }
 }
 
-/// <summary>Reads commentaries; needs the actors pipeline to check the ids in <c>actors</c>.</summary>
-public sealed class ParseCommentaries(string actorsPipeline) : ParseFrontMatterModule
+/// <summary>
+/// Reads commentaries; needs the linker to read the names under <c>actors</c>, which may be an actor's id,
+/// title or alias, as in a <c>[[...]]</c> link.
+/// </summary>
+public sealed class ParseCommentaries(string linkerPipeline) : ParseFrontMatterModule
 {
     protected override IReadOnlyCollection<string> KnownKeys { get; } =
         ["title", "date", "summary", "type", "series", "authors", "source", "publisher", "actors", "draft", "slug", "autolink", "redirect_from"];
 
-    protected override object? Prepare(ImmutableArray<Document> inputs, PipelineContext context) =>
-        context.OutputsOf(actorsPipeline).Select(d => d.Get(SiteKeys.Actor).Id).ToHashSet(StringComparer.Ordinal);
+    protected override (object? Peers, string Key) Prepare(ImmutableArray<Document> inputs, PipelineContext context)
+    {
+        var linker = context.OutputsOf(linkerPipeline).Single().Get(BuildLinker.Key);
+        // Only the actors' names matter to a commentary's front matter: a change to a term parses nothing again.
+        var key = string.Join("\u001E", linker.Targets.Where(t => t.Kind == TargetKind.Actor)
+            .Select(t => string.Join("\u001F", [t.Id, .. MentionLinker.NamesOf(t)])));
+        return (linker, key);
+    }
 
     protected override Document? Read(Document document, FieldReader fields, MarkdownSource body, object? peers)
     {
@@ -210,12 +233,14 @@ public sealed class ParseCommentaries(string actorsPipeline) : ParseFrontMatterM
                 fromKey
                     ? $"write 'slug: {Slug.Suggest(slug)}'"
                     : $"rename the file or add 'slug: {Slug.Suggest(slug)}' to the front matter");
+            slug = Slug.Suggest(slug);
         }
         var source = fields.Text("source");
         if (source is not null && !(Uri.TryCreate(source, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
         {
             fields.Error(fields.ValueLocation("source"), $"'source' is '{source}', which is not a web address",
                 "give the full address of the original, starting with https://");
+            source = null;
         }
         var commentary = new Commentary(
             slug,
@@ -227,7 +252,7 @@ public sealed class ParseCommentaries(string actorsPipeline) : ParseFrontMatterM
             Texts(fields, "authors"),
             source,
             fields.Text("publisher"),
-            References(fields, "actors", (IReadOnlySet<string>)peers!, "actor"),
+            EntryNames.Resolve((MentionLinker)peers!, "actors", fields.List("actors"), TargetKind.Actor, fields.Report),
             fields.Bool("autolink") ?? true,
             body) { RedirectFrom = Redirects.Read(fields) };
         if (fields.Bool("draft") == true)

@@ -10,7 +10,7 @@ namespace WatchList.Site.Content;
 /// <summary>Input module: reads <c>site.yml</c> into one document carrying <see cref="SiteSettings"/>.</summary>
 public sealed class ReadSiteSettings(string inputFolder, Uri? baseUrlOverride) : IModule
 {
-    private static readonly string[] KnownKeys = ["title", "description", "base_url", "language", "author", "link_mentions"];
+    private static readonly string[] KnownKeys = ["title", "description", "base_url", "language", "author", "link_mentions", "page_size", "recent_mentions"];
 
     private static readonly Dictionary<string, LinkPolicy> Policies = new(StringComparer.Ordinal)
     {
@@ -45,7 +45,9 @@ public sealed class ReadSiteSettings(string inputFolder, Uri? baseUrlOverride) :
             baseUrl ?? new Uri("http://localhost/"),
             fields.Text("language") ?? "en",
             fields.Text("author") ?? "",
-            ParsePolicy(fields));
+            ParsePolicy(fields),
+            Count(fields, "page_size", "commentaries a listing page shows", SiteSettings.DefaultPageSize),
+            Count(fields, "recent_mentions", "mentions an entry's page quotes", SiteSettings.DefaultRecentMentions));
         fields.WarnUnknownKeys(KnownKeys);
         context.Diagnostics.AddRange(fields.Problems);
         return ValueTask.FromResult(fields.HasErrors
@@ -67,6 +69,23 @@ public sealed class ReadSiteSettings(string inputFolder, Uri? baseUrlOverride) :
         fields.Error(fields.ValueLocation("link_mentions"), $"'link_mentions' is '{text}', which is not a linking rule",
             DidYouMean.Hint(text, Policies.Keys, "use first, first-per-section or all"));
         return LinkPolicy.First;
+    }
+
+    /// <summary>A whole number from 1 to 1000 under <paramref name="key"/>, or its default when the key is absent.</summary>
+    private static int Count(FieldReader fields, string key, string what, int byDefault)
+    {
+        var text = fields.Text(key);
+        if (text is null)
+        {
+            return byDefault;
+        }
+        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count) && count is >= 1 and <= 1000)
+        {
+            return count;
+        }
+        fields.Error(fields.ValueLocation(key), $"'{key}' is '{text}', which is not a number of {what} from 1 to 1000",
+            $"write a whole number, such as '{key}: {byDefault}' (the default)");
+        return byDefault;
     }
 
     private static Uri? ParseBaseUrl(FieldReader fields)

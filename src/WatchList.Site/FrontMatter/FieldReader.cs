@@ -18,11 +18,18 @@ public sealed class FieldReader
     private readonly Dictionary<string, (YamlNode Key, YamlNode Value)> _fields = new(StringComparer.Ordinal);
     private readonly List<Diagnostic> _problems = [];
 
+    // Set when the front matter could not be read at all: its one error is reported already, and a key
+    // that could not be read is not also reported as missing.
+    private bool _unreadable;
+
     private FieldReader(string path, int lineOffset)
     {
         _path = path;
         _lineOffset = lineOffset;
     }
+
+    /// <summary>A reader with no keys, for front matter whose own error was reported: every field takes its default, silently.</summary>
+    public static FieldReader Unreadable(string path) => new(path, 1) { _unreadable = true };
 
     public IReadOnlyList<Diagnostic> Problems => _problems;
 
@@ -265,9 +272,17 @@ public sealed class FieldReader
     public void Error(SourceLocation location, string message, string hint) =>
         _problems.Add(Diagnostic.Error(location, message, hint));
 
-    private void Missing(string key) =>
-        _problems.Add(Diagnostic.Error(new SourceLocation(_path, 1, 1), $"the required key '{key}' is missing",
+    /// <summary>Records a problem found while reading a value (a name that stands for nothing).</summary>
+    public void Report(Diagnostic diagnostic) => _problems.Add(diagnostic);
+
+    private void Missing(string key)
+    {
+        if (!_unreadable)
+        {
+            _problems.Add(Diagnostic.Error(new SourceLocation(_path, 1, 1), $"the required key '{key}' is missing",
             $"add a line '{key}: ...' to the front matter"));
+        }
+    }
 
     private void WrongType(string key, YamlNode node, string expected, string hint)
     {

@@ -9,10 +9,14 @@ public sealed record SplitFile(string Yaml, string Body, int BodyLine);
 
 public static class FrontMatterSplitter
 {
+    /// <summary>Whether the first line opens front matter ('---').</summary>
+    public static bool StartsWithFrontMatter(string text) =>
+        text.AsSpan(0, LineEnd(text, 0, out _)).TrimEnd().SequenceEqual("---");
+
     public static SplitFile Split(string path, string text)
     {
-        var firstLineEnd = LineEnd(text, 0, out var next);
-        if (text[..firstLineEnd].TrimEnd() != "---")
+        LineEnd(text, 0, out var next);
+        if (!StartsWithFrontMatter(text))
         {
             throw new DiagnosticException(Diagnostic.Error(
                 new SourceLocation(path, 1, 1),

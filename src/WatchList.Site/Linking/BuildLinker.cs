@@ -15,11 +15,9 @@ public sealed class BuildLinker(string glossaryPipeline, string actorsPipeline) 
     /// <summary>A digest of every term's and actor's names, summary and address: linking may change when it does.</summary>
     public static readonly MetadataKey<string> FingerprintKey = new("linker-fingerprint");
 
-    /// <summary>In a preview session, the linker is built again only when a term's or actor's names, summary or address changed.</summary>
-    public Output.SiteCache? Cache { get; init; }
-
     public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, PipelineContext context)
     {
+        var cache = context.Service<Output.SiteCache>();
         var terms = context.OutputsOf(glossaryPipeline).Select(d => d.Get(SiteKeys.Term));
         var actors = context.OutputsOf(actorsPipeline).Select(d => d.Get(SiteKeys.Actor));
         var targets = terms.Select(Target).Concat(actors.Select(Target)).ToImmutableArray();
@@ -34,7 +32,7 @@ public sealed class BuildLinker(string glossaryPipeline, string actorsPipeline) 
                 "\u001E", .. t.ShortNames, "\u001E", .. t.NeverLink]))
             .ToList());
         var key = fingerprint.ToString("x16");
-        var linker = Cache is null ? new MentionLinker(targets) : Cache.Keep(nameof(BuildLinker), key, () => new MentionLinker(targets));
+        var linker = cache is null ? new MentionLinker(targets) : cache.Keep(nameof(BuildLinker), key, () => new MentionLinker(targets));
         return ValueTask.FromResult<ImmutableArray<Document>>([Document.Create("", "")
             .With(Key, linker)
             .With(FingerprintKey, key)]);

@@ -18,9 +18,6 @@ public sealed class LinkAndRender(MarkdownRenderer renderer, string linkerPipeli
     /// <summary>The links and images the editor wrote in the body, for the whole-site link check.</summary>
     public static readonly MetadataKey<ImmutableArray<WrittenLink>> Links = new("written-links");
 
-    /// <summary>In a preview session, bodies whose text, options and glossary are unchanged are not linked again.</summary>
-    public SiteCache? Cache { get; init; }
-
     /// <summary>Checks the images of each body, gives them their sizes and plans copies of large photos; none in module tests.</summary>
     public Media.SiteImages? Images { get; init; }
 
@@ -30,14 +27,15 @@ public sealed class LinkAndRender(MarkdownRenderer renderer, string linkerPipeli
 
     public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, PipelineContext context)
     {
+        var cache = context.Service<SiteCache>();
         var linkerDocument = context.OutputsOf(linkerPipeline).Single();
         var linker = linkerDocument.Get(BuildLinker.Key);
         var settings = context.OutputsOf(sitePipeline).Single().Get(SiteKeys.Settings);
         var cacheContext = $"{linkerDocument.Get(BuildLinker.FingerprintKey)}|{settings.BaseUrl.AbsoluteUri}|{settings.LinkPolicy}";
         // A preview renders a body with images again when an image file changed: their sizes are in the page.
-        var imageStamp = Cache is null || Images is null ? "" : Images.Stamp();
+        var imageStamp = cache is null || Images is null ? "" : Images.Stamp();
         // Mentions reused from an earlier build point at that build's targets: swap in this build's, which are equal but for identity.
-        var targets = Cache is null ? null : linker.Targets.ToDictionary(t => t.Key, StringComparer.Ordinal);
+        var targets = cache is null ? null : linker.Targets.ToDictionary(t => t.Key, StringComparer.Ordinal);
         return ValueTask.FromResult(context.MapParallel(inputs, document =>
         {
             var body = BodyOf(document) ?? throw new InvalidOperationException($"'{document.Source}' has no Markdown body to link.");
@@ -51,16 +49,16 @@ public sealed class LinkAndRender(MarkdownRenderer renderer, string linkerPipeli
                 diagnostics.AddRange(page.Result.Diagnostics);
                 return new Rendered(page.Result.Mentions, page.Outline, new RenderedHtml(page.Html), page.Links, resized);
             }
-            var rendered = Cache is null
+            var rendered = cache is null
                 ? Render(context.Diagnostics)
                 // The body is compared as it is: an unchanged file gives the very same string, compared at no cost.
-                : Cache.Reuse(nameof(LinkAndRender), document, body.Text,
+                : cache.Reuse(nameof(LinkAndRender), document, body.Text,
                     $"{cacheContext}|{body.FirstLine}|{automatic}|{options.Self?.Key}|{ImageStamp(body, document, imageStamp)}", context.Diagnostics, Render)!;
             var mentions = targets is null
                 ? rendered.Mentions
                 : [.. rendered.Mentions.Select(m => ReferenceEquals(m.Target, targets[m.Target.Key]) ? m : m with { Target = targets[m.Target.Key] })];
             // A preview keeps the text: its cache compares it with the next save's, and the parsed commentary stays the same object.
-            return (Cache is null ? WithoutBodyText(document) : document)
+            return (cache is null ? WithoutBodyText(document) : document)
                 .With(Mentions, mentions)
                 .With(Links, rendered.Links)
                 .With(SiteKeys.Outline, rendered.Outline)

@@ -32,7 +32,7 @@ public static class MentionAudit
             {
                 Dependencies = [SitePipelines.Site, SitePipelines.Actors, SitePipelines.Linker],
                 Input = [new ReadFiles(commentaries, "*.md")],
-                Process = [new KeepFiles(wanted), new ParseCommentaries(SitePipelines.Actors), new ListLinks(SitePipelines.Linker, SitePipelines.Site)],
+                Process = [new KeepFiles(wanted), new ParseCommentaries(SitePipelines.Linker), new ListLinks(SitePipelines.Linker, SitePipelines.Site)],
             })
             .ToList();
         var result = await new Engine(recipe).RunAsync(cancellationToken).ConfigureAwait(false);

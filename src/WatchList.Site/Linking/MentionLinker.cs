@@ -113,6 +113,24 @@ public sealed class MentionLinker
     public LinkTarget? TargetOf(TargetKind kind, string id) =>
         _byKey.GetValueOrDefault((kind == TargetKind.Term ? "term-" : "actor-") + id);
 
+    /// <summary>
+    /// The one target an editor's name stands for: its id, title or an alias, in any case. Used for <c>[[...]]</c>
+    /// links and for the names in front matter (<c>actors</c>, <c>related</c>), so all three read names alike.
+    /// </summary>
+    /// <param name="kind">Only targets of this kind, or null for terms and actors alike.</param>
+    /// <param name="candidates">Every target the name could mean: none when it is unknown, two or more when ambiguous.</param>
+    public LinkTarget? Resolve(string name, TargetKind? kind, out IReadOnlyList<LinkTarget> candidates)
+    {
+        candidates = !_byName.TryGetValue(name, out var found) ? []
+            : kind is null || found.TrueForAll(t => t.Kind == kind) ? found
+            : found.FindAll(t => t.Kind == kind);
+        return candidates.Count == 1 ? candidates[0] : null;
+    }
+
+    /// <summary>Every name (id, title, alias) of the targets of one kind, or of all: the candidates of a "did you mean".</summary>
+    public IEnumerable<string> NamesFor(TargetKind? kind) =>
+        kind is null ? _byName.Keys : _byName.Where(n => n.Value.Exists(t => t.Kind == kind)).Select(n => n.Key);
+
     /// <summary>The title and aliases of a target, each once.</summary>
     public static IEnumerable<string> NamesOf(LinkTarget target) =>
         target.Aliases.Prepend(target.Title).Distinct(StringComparer.Ordinal);
@@ -329,18 +347,16 @@ public sealed class MentionLinker
         private void Resolve(WikiLinkInline wiki)
         {
             var paragraph = Paragraph();
-            if (!linker._byName.TryGetValue(wiki.Name, out var targets) || targets.Count > 1)
+            if (linker.Resolve(wiki.Name, null, out var targets) is not { } target)
             {
-                var known = linker._byName.Keys;
-                _diagnostics.Add(targets is { Count: > 1 }
+                _diagnostics.Add(targets.Count > 1
                     ? Diagnostic.Error(Location(wiki), $"[[{wiki.Name}]] could mean {string.Join(" or ", targets.Select(t => t.SourcePath))}",
                         "write the id of the one you mean, its file name without .md")
                     : Diagnostic.Error(Location(wiki), $"unknown glossary term or actor '{wiki.Name}'",
-                        DidYouMean.Hint(wiki.Name, known, "link to a term or actor by its id, title or an alias")));
+                        DidYouMean.Hint(wiki.Name, linker.NamesFor(null), "link to a term or actor by its id, title or an alias")));
                 wiki.ReplaceBy(new LiteralInline(wiki.Label));
                 return;
             }
-            var target = targets[0];
             _namedAt?[target] = ++_sequence;
             var mention = new MentionInline { Target = target, Href = options.Link(target.Url) };
             var context = _found.ContainsKey(target) ? null : paragraph.ContextOf(wiki, 0, wiki.Label.Length);

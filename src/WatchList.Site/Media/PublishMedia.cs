@@ -13,11 +13,9 @@ namespace WatchList.Site.Media;
 /// </summary>
 public sealed class PublishMedia(SiteImages images, IReadOnlyList<string> pagePipelines) : IModule
 {
-    /// <summary>In a preview session, a file whose inputs are unchanged is not written again.</summary>
-    public SiteCache? Cache { get; init; }
-
     public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, PipelineContext context)
     {
+        var cache = context.Service<SiteCache>();
         var pages = pagePipelines.SelectMany(p => context.OutputsOf(p)).ToList();
         var files = ImmutableArray.CreateBuilder<Document>();
         foreach (var page in pages.Where(p => p.TryGet(SiteKeys.Commentary, out _)))
@@ -36,7 +34,7 @@ public sealed class PublishMedia(SiteImages images, IReadOnlyList<string> pagePi
                     continue;
                 }
                 var document = Document.Create(DisplayPath.For(file), folder + relative, new FileContent(file));
-                files.Add(Cache is null ? document : Cache.WithContent(document, document.Content, Fingerprint.Of(SiteCache.StampOf(new FileInfo(file)))));
+                files.Add(cache is null ? document : cache.WithContent(document, document.Content, Fingerprint.Of(SiteCache.StampOf(new FileInfo(file)))));
             }
         }
         foreach (var copy in pages.SelectMany(p => p.TryGet(SiteImages.Resized, out var resized) ? resized : []).DistinctBy(r => r.Destination))
@@ -44,7 +42,7 @@ public sealed class PublishMedia(SiteImages images, IReadOnlyList<string> pagePi
             var previous = images.PreviousOutput is { } output ? Path.Combine(output, copy.Destination) : null;
             var document = Document.Create("", copy.Destination, new ResizedImageContent(copy.SourceFile, copy.Width, previous));
             // The copy's name carries the original's digest: the same name is the same picture.
-            files.Add(Cache is null ? document : Cache.WithContent(document, document.Content, Fingerprint.Of(copy.Destination)));
+            files.Add(cache is null ? document : cache.WithContent(document, document.Content, Fingerprint.Of(copy.Destination)));
         }
         return ValueTask.FromResult(inputs.AddRange(files));
     }

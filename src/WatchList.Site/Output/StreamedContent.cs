@@ -18,14 +18,13 @@ public sealed record SiteFile(Action<Stream> Write, Func<ulong>? Digest = null);
 /// </summary>
 public sealed class WriteWith(Func<Document, PipelineContext, SiteFile> file) : PerDocumentModule
 {
-    /// <summary>In a preview session, a file whose inputs digest as last time is left as it is on disk.</summary>
-    public SiteCache? Cache { get; init; }
 
     protected override Document? Execute(Document input, PipelineContext context)
     {
+        var cache = context.Service<SiteCache>();
         var (write, digest) = file(input, context);
         var content = new StreamedContent(write);
-        return Cache is null || digest is null ? input.WithContent(content) : Cache.WithContent(input, content, digest());
+        return cache is null || digest is null ? input.WithContent(content) : cache.WithContent(input, content, digest());
     }
 }
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using WatchList.Site.Backlinks;
 using WatchList.Site.Content;
 using WatchList.Site.Linking;
+using WatchList.Site.Listings;
 
 namespace WatchList.Site.Pages;
 
@@ -21,18 +22,19 @@ public static class EntryModels
         ["kind"] = target.Kind == TargetKind.Term ? "term" : "actor",
     });
 
-    public static List<LayeredModel> MentionedIn(IEnumerable<Backlink> links) =>
+    /// <param name="inContext">With the sentence around each mention (the most recent ones), or by title and date alone.</param>
+    public static List<LayeredModel> MentionedIn(IEnumerable<Backlink> links, bool inContext = true) =>
         [.. links.Select(link => PageModels.Commentary(link.Commentary).With(new()
         {
             ["link"] = link.Anchor is null ? link.Commentary.Url : $"{link.Commentary.Url}#{link.Anchor}",
             ["count"] = link.Count,
-            ["context"] = link.Context is { Mention.Length: > 0 } context
+            ["context"] = inContext && link.Context is { Mention.Length: > 0 } context
                 ? new Dictionary<string, object?> { ["before"] = context.Before, ["mention"] = context.Mention, ["after"] = context.After }
                 : null,
         }))];
 
     public static Dictionary<string, object?> TermPage(GlossaryTerm term, LinkTarget target, BacklinkIndex backlinks,
-        ImmutableArray<GlossaryTerm> relatedTerms)
+        ImmutableArray<GlossaryTerm> relatedTerms, MentionPaging paging)
     {
         var related = relatedTerms
             .Select(t => new Dictionary<string, object?> { ["title"] = t.Title, ["url"] = t.Url, ["summary"] = t.Summary })
@@ -41,16 +43,19 @@ public static class EntryModels
         return new()
         {
             ["title"] = term.Title,
+            ["search_url"] = "/search/?term=" + term.Id,
             ["summary"] = term.Summary,
             ["aliases"] = term.Aliases.Length > 0 ? string.Join(", ", term.Aliases.Select(a => a.Value)) : null,
             ["related"] = related,
-            ["mentioned_in"] = MentionedIn(mentions),
+            ["mentioned_in"] = MentionedIn(paging.On(mentions, 1)),
+            ["recent_count"] = Math.Min(paging.Recent, mentions.Length),
             ["mention_count"] = mentions.Length,
+            ["pager"] = Paging.Pager(target.Url, 1, paging.PageCount(mentions.Length), $"Pages of mentions of {target.Title}"),
         };
     }
 
     public static Dictionary<string, object?> ActorPage(Actor actor, LinkTarget target, BacklinkIndex backlinks,
-        IReadOnlyList<Actor> allActors)
+        IReadOnlyList<Actor> allActors, MentionPaging paging)
     {
         var affiliation = actor.Affiliation is null ? null : allActors.FirstOrDefault(a => a.Id == actor.Affiliation);
         var members = allActors.Where(a => a.Affiliation == actor.Id).OrderBy(a => a.Title, StringComparer.Ordinal).ToList();
@@ -58,14 +63,17 @@ public static class EntryModels
         return new()
         {
             ["title"] = actor.Title,
+            ["search_url"] = "/search/?actor=" + actor.Id,
             ["summary"] = actor.Summary,
             ["kind"] = KindName(actor.Kind),
             ["aliases"] = actor.Aliases.Length > 0 ? string.Join(", ", actor.Aliases.Select(a => a.Value)) : null,
             ["affiliation"] = affiliation is null ? null : new Dictionary<string, object?> { ["title"] = affiliation.Title, ["url"] = affiliation.Url },
             ["people"] = members.Where(m => m.Kind == ActorKind.Person).Select(Brief).ToList(),
             ["bodies"] = members.Where(m => m.Kind != ActorKind.Person).Select(Brief).ToList(),
-            ["mentioned_in"] = MentionedIn(mentions),
+            ["mentioned_in"] = MentionedIn(paging.On(mentions, 1)),
+            ["recent_count"] = Math.Min(paging.Recent, mentions.Length),
             ["mention_count"] = mentions.Length,
+            ["pager"] = Paging.Pager(target.Url, 1, paging.PageCount(mentions.Length), $"Pages of mentions of {target.Title}"),
             ["terms"] = backlinks.TermsAlongside(target)
                 .Select(t => new Dictionary<string, object?> { ["title"] = t.Term.Title, ["url"] = t.Term.Url, ["count"] = t.Commentaries })
                 .ToList(),

@@ -9,13 +9,10 @@ using WatchList.Site.Output;
 
 namespace WatchList.Site.Pages;
 
-/// <summary>The files a published site needs besides its pages: feed, sitemap, robots.txt, search index.</summary>
+/// <summary>The files a published site needs besides its pages: feed, sitemap, robots.txt.</summary>
 public static class SiteFiles
 {
     public const int FeedEntries = 20;
-
-    /// <summary>How much of the search index is written at a time.</summary>
-    private const int FlushBytes = 64 * 1024;
 
     /// <summary>The feed, and what it is written from: the settings and the latest entries with their bodies' digests.</summary>
     public static SiteFile Feed(Document document, PipelineContext context)
@@ -46,33 +43,6 @@ public static class SiteFiles
             .OrderBy(p => p.Item1, StringComparer.Ordinal)];
 
     /// <summary>
-    /// Writes the search index. In a preview session (<paramref name="cache"/> set) each page's entry is
-    /// encoded once and kept with its rendered body, so a rebuild after one save re-encodes one entry
-    /// and copies the others.
-    /// </summary>
-    public static Func<Document, PipelineContext, SiteFile> SearchIndex(Output.SiteCache? cache) => (document, context) =>
-    {
-        var site = SitePages.Settings(context);
-        var entries = SearchEntries(context);
-        return new SiteFile(stream => WriteSearchIndex(stream, site, entries, cache), () => Output.Fingerprint.Of(entries
-            .Select(e => (object?)new List<object?> { e.Title, e.Kind, e.Url, e.Summary, e.BodyHtml })
-            .Append(site.ToString())
-            .ToList()));
-    };
-
-    /// <summary>What search finds: every commentary, newest first, then the glossary terms and the actors.</summary>
-    private static List<SearchEntry> SearchEntries(PipelineContext context) =>
-        [.. SitePages.NewestFirst(context)
-            .Select(d => (Document: d, Commentary: d.Get(SiteKeys.Commentary)))
-            .Select(x => new SearchEntry(x.Commentary.Title, x.Commentary.Type ?? "Commentary", x.Commentary.Url, x.Commentary.Summary, x.Document.Get(SiteKeys.BodyHtml)))
-            .Concat(context.OutputsOf(SitePipelines.TermPages)
-                .Select(d => (Document: d, Term: d.Get(SiteKeys.Term)))
-                .Select(x => new SearchEntry(x.Term.Title, "Glossary term", x.Term.Url, x.Term.Summary, x.Document.Get(SiteKeys.BodyHtml))))
-            .Concat(context.OutputsOf(SitePipelines.ActorPages)
-                .Select(d => (Document: d, Actor: d.Get(SiteKeys.Actor)))
-                .Select(x => new SearchEntry(x.Actor.Title, "Actor", x.Actor.Url, x.Actor.Summary ?? "", x.Document.Get(SiteKeys.BodyHtml))))];
-
-    /// <summary>
     /// The title and summary of every term and actor, keyed by the address mentions link to: the theme's script
     /// shows and describes a mention from it, so pages need not each carry the summaries of what they mention.
     /// </summary>
@@ -101,7 +71,6 @@ public static class SiteFiles
         json.WriteEndObject();
     }
 
-    /// <summary>
     /// robots.txt naming the sitemap, and an empty .nojekyll so GitHub Pages serves the files as they are;
     /// what they are written from is the settings (the sitemap's address).
     /// </summary>
@@ -227,67 +196,6 @@ public static class SiteFiles
 
     public static void WriteRobots(Stream stream, SiteSettings site) =>
         stream.Write(Utf8.GetBytes($"User-agent: *\nAllow: /\n\nSitemap: {site.AbsoluteUrl("/sitemap.xml")}\n"));
-
-    /// <summary>One entry a search can find.</summary>
-    public sealed record SearchEntry(string Title, string Kind, string Url, string Summary, RenderedHtml BodyHtml);
-
-    /// <summary>
-    /// The search index: per page its title, kind, address, summary and plain text, compact keys,
-    /// written entry by entry so the whole index is never held in memory.
-    /// </summary>
-    public static void WriteSearchIndex(Stream stream, SiteSettings site, IEnumerable<SearchEntry> entries, Output.SiteCache? cache = null)
-    {
-        using var json = new Utf8JsonWriter(stream);
-        json.WriteStartObject();
-        json.WriteNumber("v", 1);
-        json.WriteStartArray("pages");
-        foreach (var entry in entries)
-        {
-            var link = site.Link(entry.Url);
-            if (cache is null)
-            {
-                WriteEntry(json, entry, link);
-            }
-            else
-            {
-                // A preview keeps each entry encoded, so a save re-encodes only the entries it changed.
-                var encoded = cache.Derive(entry.BodyHtml, $"{entry.Title}\n{entry.Kind}\n{link}\n{entry.Summary}", () => EncodeEntry(entry, link));
-                json.WriteRawValue(encoded, skipInputValidation: true);
-            }
-            // The writer holds everything until flushed: unflushed, the whole index would be in memory after all.
-            if (json.BytesPending >= FlushBytes)
-            {
-                json.Flush();
-            }
-        }
-        json.WriteEndArray();
-        json.WriteEndObject();
-    }
-
-    private static byte[] EncodeEntry(SearchEntry entry, string link)
-    {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(entry.BodyHtml.Utf8.Length + 256);
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            WriteEntry(json, entry, link);
-        }
-        return buffer.WrittenSpan.ToArray();
-    }
-
-    private static void WriteEntry(Utf8JsonWriter json, SearchEntry entry, string link)
-    {
-        json.WriteStartObject();
-        json.WriteString("t", entry.Title);
-        json.WriteString("k", entry.Kind);
-        json.WriteString("u", link);
-        json.WriteString("s", entry.Summary);
-        // The words go from a pooled buffer straight into the index: no copy of each page's text is made.
-        var html = entry.BodyHtml.Utf8.Span;
-        var words = System.Buffers.ArrayPool<char>.Shared.Rent(Math.Max(html.Length, 1));
-        json.WriteString("x", words.AsSpan(0, HtmlText.Extract(html, words)));
-        System.Buffers.ArrayPool<char>.Shared.Return(words);
-        json.WriteEndObject();
-    }
 
     private static void Link(XmlWriter xml, string ns, string rel, string type, string href)
     {

@@ -3,6 +3,7 @@ using WatchList.Pipeline;
 using WatchList.Site.Backlinks;
 using WatchList.Site.Content;
 using WatchList.Site.Linking;
+using WatchList.Site.Listings;
 
 namespace WatchList.Site.Pages;
 
@@ -57,7 +58,8 @@ public static class SitePages
     }
 
     /// <summary>
-    /// schema.org Article, so search engines know the headline, date, authors and original. The theme writes it
+    /// schema.org Article, so search engines know the headline, date, authors and original (not the summary:
+    /// the page's description meta already says it, and every page would carry it twice). The theme writes it
     /// with the json filter, which escapes &lt;, &gt; and &amp;, so the text is safe inside a script element.
     /// </summary>
     private static Dictionary<string, object?> ArticleJsonLd(SiteSettings site, Commentary commentary)
@@ -68,7 +70,6 @@ public static class SitePages
             ["@context"] = "https://schema.org",
             ["@type"] = "Article",
             ["headline"] = commentary.Title,
-            ["description"] = commentary.Summary,
             ["datePublished"] = commentary.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["url"] = site.AbsoluteUrl(commentary.Url),
             ["mainEntityOfPage"] = site.AbsoluteUrl(commentary.Url),
@@ -104,7 +105,7 @@ public static class SitePages
         var term = document.Get(SiteKeys.Term);
         var target = Linker(context).TargetOf(TargetKind.Term, term.Id)!;
         var page = PageModels.Page(Settings(context), term.Title, term.Url, term.Summary);
-        page["term"] = EntryModels.TermPage(term, target, Backlinks(context), document.Get(RelateTerms.Key));
+        page["term"] = EntryModels.TermPage(term, target, Backlinks(context), document.Get(RelateTerms.Key), MentionPaging.Of(Settings(context)));
         page["entry_feed"] = EntryFeed(term.Title, term.Url);
         page["body"] = PageModels.Html(document);
         return page;
@@ -116,7 +117,7 @@ public static class SitePages
         var target = Linker(context).TargetOf(TargetKind.Actor, actor.Id)!;
         var actors = context.OutputsOf(SitePipelines.Actors).Select(d => d.Get(SiteKeys.Actor)).ToList();
         var page = PageModels.Page(Settings(context), actor.Title, actor.Url, actor.Summary ?? actor.Title);
-        page["actor"] = EntryModels.ActorPage(actor, target, Backlinks(context), actors);
+        page["actor"] = EntryModels.ActorPage(actor, target, Backlinks(context), actors, MentionPaging.Of(Settings(context)));
         page["entry_feed"] = EntryFeed(actor.Title, actor.Url);
         page["body"] = PageModels.Html(document);
         return page;
@@ -176,35 +177,86 @@ public static class SitePages
         return page;
     }
 
+    /// <summary>The archive's front page: every year and every series, with how many commentaries each holds.</summary>
     public static object Archive(Document document, PipelineContext context)
     {
-        var all = Backlinks(context).Commentaries;
+        var archive = ArchiveSections.Of(Backlinks(context).Commentaries);
         var page = PageModels.Page(Settings(context), "Archive", "/archive/", "Every commentary, by year and by series.");
-        page["years"] = all
-            .GroupBy(c => c.Date.Year)
-            .Select(g => new Dictionary<string, object?>
-            {
-                ["year"] = g.Key,
-                ["anchor"] = $"year-{g.Key}",
-                ["commentaries"] = g.Select(PageModels.Commentary).ToList(),
-            })
-            .ToList();
-        // Commentaries are newest first, so the series come out by their latest commentary, newest first.
-        page["series"] = all
-            .Where(c => c.Series is not null)
-            .GroupBy(c => c.Series!)
-            .Select(g => new Dictionary<string, object?>
-            {
-                ["title"] = g.Key,
-                ["anchor"] = "series-" + Slug.Suggest(g.Key),
-                ["commentaries"] = g.Select(PageModels.Commentary).ToList(),
-            })
+        page["years"] = archive.Years.Select(SectionLink).ToList();
+        page["series"] = archive.Series.Select(SectionLink).ToList();
+        return page;
+    }
+
+    private static Dictionary<string, object?> SectionLink(ArchiveSection section) => new()
+    {
+        ["title"] = section.Title,
+        ["url"] = section.FirstUrl,
+        ["count"] = section.Commentaries.Length,
+    };
+
+    /// <summary>One page of a year or series of the archive, with the pager and the years to jump to.</summary>
+    public static object ArchivePage(Document document, PipelineContext context)
+    {
+        var site = Settings(context);
+        var listing = document.Get(Listings.ArchivePage.Key);
+        var section = listing.Section;
+        var heading = listing.IsYear ? $"Commentaries of {section.Title}" : section.Title;
+        var title = listing.Number == 1 ? heading : $"{heading}, page {listing.Number} of {listing.Count}";
+        var description = (listing.IsYear ? $"The commentaries of {section.Title}" : $"The commentaries of the series {section.Title}")
+            + (listing.Count > 1 ? $", page {listing.Number} of {listing.Count}." : ".");
+        var page = PageModels.Page(site, title, Paging.UrlOf(section.FirstUrl, listing.Number), description);
+        page["heading"] = heading;
+        page["is_year"] = listing.IsYear;
+        page["total"] = section.Commentaries.Length;
+        page["commentaries"] = section.Commentaries
+            .Skip((listing.Number - 1) * site.PageSize).Take(site.PageSize)
+            .Select(PageModels.Commentary).ToList();
+        page["pager"] = Paging.Pager(section.FirstUrl, listing.Number, listing.Count, $"Pages of {heading}");
+        page["years"] = listing.Archive.Years
+            .Select(y => new Dictionary<string, object?> { ["title"] = y.Title, ["url"] = y.FirstUrl, ["current"] = y == section })
             .ToList();
         return page;
     }
 
-    public static object Search(Document document, PipelineContext context) =>
-        PageModels.Page(Settings(context), "Search", "/search/", "Search the commentaries, the glossary and the actors.");
+    /// <summary>Page 2 or more of the commentaries that mention a term or actor: older mentions, listed by title and date.</summary>
+    public static object Mentions(Document document, PipelineContext context)
+    {
+        var site = Settings(context);
+        var listing = document.Get(MentionsPage.Key);
+        var target = listing.Target;
+        var mentions = Backlinks(context).MentionsOf(target);
+        var title = $"{target.Title}: mentions, page {listing.Number} of {listing.Count}";
+        var page = PageModels.Page(site, title, Paging.UrlOf(target.Url, listing.Number),
+            $"Commentaries that mention {target.Title}, page {listing.Number} of {listing.Count}.");
+        page["entry"] = EntryModels.Target(target);
+        page["is_term"] = target.Kind == TargetKind.Term;
+        page["mention_count"] = mentions.Length;
+        page["mentioned_in"] = EntryModels.MentionedIn(MentionPaging.Of(site).On(mentions, listing.Number), inContext: false);
+        // The list goes on numbering from the pages before it.
+        page["first_number"] = site.RecentMentions + (listing.Number - 2) * site.PageSize + 1;
+        page["pager"] = Paging.Pager(target.Url, listing.Number, listing.Count, $"Pages of mentions of {target.Title}");
+        return page;
+    }
+
+    public static object Search(Document document, PipelineContext context)
+    {
+        var page = PageModels.Page(Settings(context), "Search", "/search/", "Search the commentaries, the glossary and the actors.");
+        var commentaries = Backlinks(context).Commentaries;
+        static Dictionary<string, object?> Option(string value, string label) => new() { ["value"] = value, ["label"] = label };
+        // The filters a search can be narrowed by, from what the build knows: the same values the index is filed under.
+        page["search_filters"] = new Dictionary<string, object?>
+        {
+            ["types"] = commentaries.Select(c => c.Type ?? "Commentary").Append("Glossary term").Append("Actor")
+                .Distinct(StringComparer.Ordinal).Select(t => Option(Slug.Suggest(t), t)).ToList(),
+            ["years"] = commentaries.Select(c => c.Date.Year).Distinct().OrderDescending()
+                .Select(y => Option(y.ToString(CultureInfo.InvariantCulture), y.ToString(CultureInfo.InvariantCulture))).ToList(),
+            ["actors"] = context.OutputsOf(SitePipelines.ActorPages).Select(d => d.Get(SiteKeys.Actor))
+                .OrderBy(a => a.Title, StringComparer.OrdinalIgnoreCase).Select(a => Option(a.Id, a.Title)).ToList(),
+            ["terms"] = context.OutputsOf(SitePipelines.TermPages).Select(d => d.Get(SiteKeys.Term))
+                .OrderBy(t => t.Title, StringComparer.OrdinalIgnoreCase).Select(t => Option(t.Id, t.Title)).ToList(),
+        };
+        return page;
+    }
 
     public static object NotFound(Document document, PipelineContext context)
     {

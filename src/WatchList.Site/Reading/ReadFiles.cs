@@ -13,14 +13,13 @@ namespace WatchList.Site.Reading;
 /// </summary>
 public sealed class ReadFiles(string folder, string pattern, bool recursive = false) : IModule
 {
-    /// <summary>In a preview session, files whose size and modification time are unchanged are not read again.</summary>
-    public SiteCache? Cache { get; init; }
 
     /// <summary>Also reads <c>NAME/index.md</c> in each folder below: a page kept in a folder of its own with its files.</summary>
     public bool Bundles { get; init; }
 
     public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, PipelineContext context)
     {
+        var cache = context.Service<SiteCache>();
         if (!Directory.Exists(folder))
         {
             return ValueTask.FromResult(ImmutableArray<Document>.Empty);
@@ -37,7 +36,7 @@ public sealed class ReadFiles(string folder, string pattern, bool recursive = fa
         {
             // Opened by full path: a relative one makes every open ask the system for the working folder.
             var path = Path.IsPathRooted(document.Source) ? document.Source : Path.Join(workingFolder, document.Source);
-            return document.WithContent(new TextContent(Cache is null ? Read(document, path) : Cache.ReadText(path, () => Read(document, path))));
+            return document.WithContent(new TextContent(cache is null ? Read(document, path) : cache.ReadText(path, () => Read(document, path))));
         }));
     }
 

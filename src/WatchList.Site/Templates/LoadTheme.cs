@@ -34,14 +34,13 @@ public sealed class ReadTheme(string folder) : IModule
 {
     public static readonly MetadataKey<ThemeFiles> Key = new("theme-files");
 
-    /// <summary>In a preview session, templates are parsed again only when a theme file changed.</summary>
-    public Output.SiteCache? Cache { get; init; }
-
     public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, PipelineContext context)
     {
-        var files = Cache is null
+        // In a preview session, templates are parsed again only when a theme file changed.
+        var cache = context.Service<Output.SiteCache>();
+        var files = cache is null
             ? ThemeFiles.Read(folder)
-            : Cache.Keep(nameof(ReadTheme), Output.SiteCache.Stamp(folder), () => ThemeFiles.Read(folder));
+            : cache.Keep(nameof(ReadTheme), Output.SiteCache.Stamp(folder), () => ThemeFiles.Read(folder));
         return ValueTask.FromResult<ImmutableArray<Document>>([Document.Create(Reading.DisplayPath.For(folder), "").With(Key, files)]);
     }
 }

@@ -11,7 +11,6 @@ namespace WatchList.Site.Templates;
 public sealed class RenderPage(string themePipeline, string template, Func<Document, PipelineContext, object> model)
     : PerDocumentModule
 {
-    public SiteCache? Cache { get; init; }
 
     /// <summary>The theme template the pages are rendered with.</summary>
     public string Template => template;
@@ -21,15 +20,16 @@ public sealed class RenderPage(string themePipeline, string template, Func<Docum
 
     protected override Document? Execute(Document input, PipelineContext context)
     {
+        var cache = context.Service<SiteCache>();
         var theme = context.OutputsOf(themePipeline).Single().Get(LoadTheme.Key);
         // The model is built when the page is written, so no more than a page per core is in memory.
         var modelWhenWritten = new StreamedTextContent(writer => theme.Render(template, writer, model(input, context)));
-        if (Cache is null)
+        if (cache is null)
         {
             return input.WithContent(modelWhenWritten);
         }
         var scope = context.OutputsOf(SitePipelines.Changes).FirstOrDefault()?.Get(ChangeScope.Key);
-        if (scope is not null && !scope.MayChange(input) && Cache.HasPage(input.Destination))
+        if (scope is not null && !scope.MayChange(input) && cache.HasPage(input.Destination))
         {
             // Nothing this page shows changed: its model is not even built, unless the file went missing.
             return input.WithContent(new UnchangedContent(modelWhenWritten));
@@ -37,6 +37,6 @@ public sealed class RenderPage(string themePipeline, string template, Func<Docum
         // In a preview session the model is built now, to tell from its digest whether the page changed.
         var pageModel = model(input, context);
         var digest = Fingerprint.Combine(Fingerprint.Combine(theme.Fingerprint, template), pageModel);
-        return Cache.WithContent(input, new StreamedTextContent(writer => theme.Render(template, writer, pageModel)), digest);
+        return cache.WithContent(input, new StreamedTextContent(writer => theme.Render(template, writer, pageModel)), digest);
     }
 }

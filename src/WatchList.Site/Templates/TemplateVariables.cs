@@ -22,7 +22,11 @@ internal sealed class Shape
 
     public IEnumerable<string> Fields => _fields is null ? [] : _fields.Keys;
 
-    public Shape Items => _items ??= new Shape();
+    /// <summary>
+    /// The shape of the items, when lists were seen here. Reading it changes nothing: a loop over a value no page
+    /// gave must not make that value look known, and its other fields missing.
+    /// </summary>
+    public Shape Items => _items ?? new Shape();
 
     public void Add(object? value)
     {
@@ -324,7 +328,12 @@ public sealed class CheckTemplateVariables(string themePipeline, ImmutableArray<
                     shape.Add(page.Model(document, context));
                 }
             }
-            variables.Walk(group.Key, shape);
+            // A template no page uses this time (numbered pages of a site whose lists are short) tells nothing:
+            // walked with no model, it would take every variable of its layout as had.
+            if (shape.Known)
+            {
+                variables.Walk(group.Key, shape);
+            }
         }
         context.Diagnostics.AddRange(variables.Warnings());
         return ValueTask.FromResult(inputs);

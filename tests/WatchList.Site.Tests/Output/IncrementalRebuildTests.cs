@@ -49,7 +49,78 @@ public sealed class IncrementalRebuildTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Edits))]
-    public async Task After_each_kind_of_edit_the_site_is_the_one_a_fresh_build_makes(string edit, string file, string from, string to)
+    public Task After_each_kind_of_edit_the_site_is_the_one_a_fresh_build_makes(string edit, string file, string from, string to) =>
+        AssertRebuildIsFresh(edit, file, from, to);
+
+    /// <summary>
+    /// One commentary to a listing page, and both commentaries naming North Korea: the archive's 2019 and
+    /// North Korea's mentions run to numbered pages.
+    /// </summary>
+    private void UsePagesOfOne()
+    {
+        _site.Write("site.yml", File.ReadAllText(_site.PathOf("site.yml")) + "\npage_size: 1\nrecent_mentions: 1\n");
+        _site.Write(OtherCommentary, File.ReadAllText(_site.PathOf(OtherCommentary)) + "\nPyongyang is watching.\n");
+    }
+
+    [Theory]
+    [MemberData(nameof(Edits))]
+    public async Task After_each_kind_of_edit_a_site_of_numbered_pages_is_the_one_a_fresh_build_makes(string edit, string file, string from, string to)
+    {
+        UsePagesOfOne();
+        await AssertRebuildIsFresh(edit, file, from, to);
+        Assert.True(_site.OutputExists("archive/2019/page/2/index.html"), "the archive's 2019 did not run to a second page");
+        Assert.True(_site.OutputExists("actors/north-korea/page/2/index.html"), "North Korea's mentions did not run to a second page");
+    }
+
+    [Fact]
+    public async Task A_sentence_added_to_a_commentary_rewrites_the_numbered_pages_of_what_it_names_only_where_they_change()
+    {
+        UsePagesOfOne();
+        await Rebuild();
+        var before = _site.SnapshotOutput();
+
+        _site.Write(TestSite.GoodCommentary, File.ReadAllText(_site.PathOf(TestSite.GoodCommentary))
+            .Replace("have **abated**.", "have **abated**, for now."));
+        var report = await Rebuild();
+
+        Assert.True(report.Succeeded, string.Join("\n", report.Diagnostics));
+        Assert.True(_site.OutputExists("actors/north-korea/page/2/index.html"), "North Korea's mentions did not run to a second page");
+        var changed = _site.SnapshotOutput().Where(f => !f.Value.AsSpan().SequenceEqual(before[f.Key])).Select(f => f.Key).Order(StringComparer.Ordinal).ToList();
+        // The sentence is quoted on North Korea's own page (its latest mention); page 2 lists the older one by title.
+        Assert.Equal(
+            ["actors/north-korea/index.html", "commentaries/getting-back-to-the-table/index.html", "feed.xml"],
+            changed.Where(f => !f.StartsWith("search-index/", StringComparison.Ordinal)));
+        // Of the search index, the entry file and the shards of the new words alone.
+        var search = changed.Where(f => f.StartsWith("search-index/", StringComparison.Ordinal)).ToList();
+        Assert.Contains("search-index/index.json", search);
+        Assert.All(search.Where(f => f != "search-index/index.json"), f => Assert.StartsWith("search-index/s/", f));
+    }
+
+    [Fact]
+    public async Task A_commentary_added_and_removed_adds_and_takes_away_a_numbered_page_of_its_year()
+    {
+        UsePagesOfOne();
+        await Rebuild();
+        Assert.False(_site.OutputExists("archive/2019/page/3/index.html"));
+
+        _site.Write("commentaries/2019-06-01-third.md", """
+            ---
+            title: A Third Look
+            date: 2019-06-01
+            summary: Pyongyang again.
+            ---
+            Pyongyang said little.
+            """);
+        await AssertSameAsFresh("a commentary added");
+        Assert.True(_site.OutputExists("archive/2019/page/3/index.html"));
+        Assert.Contains("/commentaries/third/", _site.ReadOutput("archive/2019/index.html"));
+
+        _site.Delete("commentaries/2019-06-01-third.md");
+        await AssertSameAsFresh("a commentary removed");
+        Assert.False(_site.OutputExists("archive/2019/page/3/index.html"));
+    }
+
+    private async Task AssertRebuildIsFresh(string edit, string file, string from, string to)
     {
         await Rebuild();
         // A second save of a first edit, so that the rebuild under test starts from a session's usual state.
@@ -59,11 +130,21 @@ public sealed class IncrementalRebuildTests : IDisposable
         var text = File.ReadAllText(_site.PathOf(file));
         Assert.Contains(from, text);
         _site.Write(file, text.Replace(from, to));
+        await AssertSameAsFresh(edit);
+    }
+
+    /// <summary>Rebuilds the session's site, then checks it byte for byte against a fresh build of the same input.</summary>
+    private async Task AssertSameAsFresh(string edit)
+    {
         var report = await Rebuild();
 
         Assert.True(report.Succeeded, string.Join("\n", report.Diagnostics));
         var rebuilt = _site.SnapshotOutput();
         var fresh = Path.Combine(_site.Root, "fresh");
+        if (Directory.Exists(fresh))
+        {
+            Directory.Delete(fresh, recursive: true);
+        }
         Assert.True((await SiteBuilder.BuildAsync(_site.Options() with { OutputFolder = fresh })).Succeeded);
         var expected = Directory.EnumerateFiles(fresh, "*", SearchOption.AllDirectories)
             .ToDictionary(f => Path.GetRelativePath(fresh, f).Replace('\\', '/'), File.ReadAllBytes);
@@ -73,7 +154,7 @@ public sealed class IncrementalRebuildTests : IDisposable
     }
 
     [Fact]
-    public async Task A_sentence_added_to_a_commentary_rewrites_its_page_the_pages_it_names_and_the_search_index_only()
+    public async Task A_sentence_added_to_a_commentary_rewrites_its_page_the_pages_it_names_and_the_search_shards_of_its_new_words_only()
     {
         await Rebuild();
         var before = _site.SnapshotOutput();
@@ -83,12 +164,17 @@ public sealed class IncrementalRebuildTests : IDisposable
         var report = await Rebuild();
 
         Assert.True(report.Succeeded, string.Join("\n", report.Diagnostics));
-        var changed = _site.SnapshotOutput().Where(f => !f.Value.AsSpan().SequenceEqual(before[f.Key])).Select(f => f.Key).Order(StringComparer.Ordinal);
+        var changed = _site.SnapshotOutput().Where(f => !f.Value.AsSpan().SequenceEqual(before[f.Key])).Select(f => f.Key).Order(StringComparer.Ordinal).ToList();
         // The actor page of North Korea quotes the sentence that names Pyongyang; the feed carries the full text.
         Assert.Equal(
-            ["actors/north-korea/index.html", "commentaries/getting-back-to-the-table/index.html", "feed.xml", "search-index.json"],
-            changed);
-        Assert.Equal(4, report.FilesWritten);
+            ["actors/north-korea/index.html", "commentaries/getting-back-to-the-table/index.html", "feed.xml"],
+            changed.Where(f => !f.StartsWith("search-index/", StringComparison.Ordinal)));
+        // Of the search index: the entry file (its stamp) and the shards of the two new words, no record.
+        var search = changed.Where(f => f.StartsWith("search-index/", StringComparison.Ordinal)).ToList();
+        Assert.Contains("search-index/index.json", search);
+        Assert.InRange(search.Count, 2, 3);
+        Assert.All(search.Where(f => f != "search-index/index.json"), f => Assert.StartsWith("search-index/s/", f));
+        Assert.Equal(changed.Count, report.FilesWritten);
     }
 
     [Fact]

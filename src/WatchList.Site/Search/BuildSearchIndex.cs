@@ -1,0 +1,77 @@
+using System.Buffers;
+using System.Collections.Immutable;
+using System.Globalization;
+using WatchList.Pipeline;
+using WatchList.Site.Backlinks;
+using WatchList.Site.Content;
+using WatchList.Site.Linking;
+using WatchList.Site.Markdown;
+using WatchList.Site.Output;
+using WatchList.Site.Pages;
+
+namespace WatchList.Site.Search;
+
+/// <summary>
+/// Process module: the files of the search index (see <see cref="SearchIndexWriter"/>), one document each
+/// below <see cref="Folder"/>, from every commentary (newest first), then the glossary terms and the actors.
+/// </summary>
+public sealed class BuildSearchIndex : IModule
+{
+    public const string Folder = "search-index";
+
+
+    public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, PipelineContext context)
+    {
+        var cache = context.Service<SiteCache>();
+        var site = SitePages.Settings(context);
+        var backlinks = context.OutputsOf(SitePipelines.Backlinks).Single().Get(BuildBacklinks.Key);
+        var pages = new List<(SearchDocument Document, RenderedHtml Body)>();
+        foreach (var document in SitePages.NewestFirst(context))
+        {
+            var commentary = document.Get(SiteKeys.Commentary);
+            var kind = commentary.Type ?? "Commentary";
+            var filters = new List<string> { "type:" + Slug.Suggest(kind), "year:" + commentary.Date.Year.ToString(CultureInfo.InvariantCulture) };
+            filters.AddRange(backlinks.MentionedBy(commentary)
+                .Select(m => (m.Target.Kind == TargetKind.Actor ? "actor:" : "term:") + m.Target.Id)
+                .Concat(commentary.Actors.Select(id => "actor:" + id))
+                .Distinct(StringComparer.Ordinal));
+            pages.Add(Page(commentary.Title, kind, commentary.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), site.Link(commentary.Url), commentary.Summary, filters, document));
+        }
+        foreach (var document in context.OutputsOf(SitePipelines.TermPages))
+        {
+            var term = document.Get(SiteKeys.Term);
+            pages.Add(Page(term.Title, "Glossary term", "", site.Link(term.Url), term.Summary, ["type:glossary-term"], document));
+        }
+        foreach (var document in context.OutputsOf(SitePipelines.ActorPages))
+        {
+            var actor = document.Get(SiteKeys.Actor);
+            pages.Add(Page(actor.Title, "Actor", "", site.Link(actor.Url), actor.Summary ?? "", ["type:actor"], document));
+        }
+
+        var files = SearchIndexWriter.Write([.. pages.Select(p => p.Document)], cache is null
+            ? null
+            // A preview keeps each page's words with its rendered body: a save counts the words of one page again.
+            : i => cache.Derive(pages[i].Body, $"{pages[i].Document.Title}\n{pages[i].Document.Summary}", () => SearchIndexWriter.WordsOf(pages[i].Document)));
+        return ValueTask.FromResult(inputs.AddRange(files.Select(file =>
+        {
+            var output = Document.Create("", $"{Folder}/{file.Path}");
+            var content = new StreamedContent(stream => stream.Write(file.Bytes));
+            return cache is null ? output.WithContent(content) : cache.WithContent(output, content, Fingerprint.OfBytes(file.Bytes));
+        })));
+    }
+
+    private static (SearchDocument, RenderedHtml) Page(string title, string kind, string date, string link, string summary, List<string> filters, Document document)
+    {
+        var body = document.Get(SiteKeys.BodyHtml);
+        return (new SearchDocument(title, kind, date, link, summary, TextOf(body), filters), body);
+    }
+
+    private static string TextOf(RenderedHtml body)
+    {
+        var html = body.Utf8.Span;
+        var words = ArrayPool<char>.Shared.Rent(Math.Max(html.Length, 1));
+        var text = new string(words.AsSpan(0, HtmlText.Extract(html, words)));
+        ArrayPool<char>.Shared.Return(words);
+        return text;
+    }
+}

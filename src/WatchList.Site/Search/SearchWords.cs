@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Text;
+
+namespace WatchList.Site.Search;
+
+/// <summary>
+/// How text becomes the words the search index keys on, the same way in the build and in the reader's
+/// browser (theme/assets/search.js): letters and digits folded to lowercase without diacritics,
+/// apostrophes dropped inside a word ("Korea's" is "koreas"), anything else a separator, then a light
+/// English stemmer that takes plural endings off ("sanctions" and "sanction" are one word).
+/// </summary>
+public static class SearchWords
+{
+    /// <summary>The longest word kept; longer runs of letters are cut (no reader types them).</summary>
+    public const int MaxLength = 40;
+
+    /// <summary>Adds <paramref name="weight"/> to the count of each stemmed word of <paramref name="text"/>.</summary>
+    public static void Count(ReadOnlySpan<char> text, Dictionary<string, int> counts, int weight)
+    {
+        var lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> buffer = stackalloc char[MaxLength];
+        var length = 0;
+        var plain = true;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var c = i < text.Length ? text[i] : ' ';
+            if (c < 128 ? char.IsAsciiLetterOrDigit(c) : char.IsLetterOrDigit(c) || IsMark(c))
+            {
+                if (length < MaxLength)
+                {
+                    buffer[length++] = c < 128 ? char.ToLowerInvariant(c) : c;
+                    plain &= c < 128;
+                }
+            }
+            else if (c is '\'' or '\u2019' or '\u2018' && length > 0)
+            {
+                // An apostrophe joins: "Korea's" and "don't" stay one word.
+            }
+            else if (length > 0)
+            {
+                ReadOnlySpan<char> word = plain ? buffer[..length] : Fold(buffer[..length].ToString());
+                word = Stem(word, buffer);
+                if (word.Length > 0)
+                {
+                    lookup[word] = lookup.TryGetValue(word, out var count) ? count + weight : weight;
+                }
+                length = 0;
+                plain = true;
+            }
+        }
+    }
+
+    /// <summary>The stemmed words of <paramref name="text"/>, each once, with how often it stands there.</summary>
+    public static Dictionary<string, int> Of(string text)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        Count(text, counts, 1);
+        return counts;
+    }
+
+    private static bool IsMark(char c) =>
+        CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
+
+    /// <summary>
+    /// Letters with diacritics (Latin, Greek, Cyrillic, Vietnamese) and the letter each is without them, as
+    /// Unicode's canonical decomposition has it. A table rather than string.Normalize: the program runs
+    /// with invariant globalization, where Normalize leaves "é" as it is. search.js holds the same table.
+    /// </summary>
+    public const string Accented = "ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜÝàáâãäåçèéêëìíîïñòóôõöùúûüýÿĀāĂăĄąĆćĈĉĊċČčĎďĒēĔĕĖėĘęĚěĜĝĞğĠġĢģĤĥĨĩĪīĬĭĮįİĴĵĶķĹĺĻļĽľŃńŅņŇňŌōŎŏŐőŔŕŖŗŘřŚśŜŝŞşŠšŢţŤťŨũŪūŬŭŮůŰűŲųŴŵŶŷŸŹźŻżŽžƠơƯưǍǎǏǐǑǒǓǔǕǖǗǘǙǚǛǜǞǟǠǡǢǣǦǧǨǩǪǫǬǭǮǯǰǴǵǸǹǺǻǼǽǾǿȀȁȂȃȄȅȆȇȈȉȊȋȌȍȎȏȐȑȒȓȔȕȖȗȘșȚțȞȟȦȧȨȩȪȫȬȭȮȯȰȱȲȳʹΆΈΉΊΌΎΏΐΪΫάέήίΰϊϋόύώϓϔЀЁЃЇЌЍЎЙйѐёѓїќѝўѶѷӁӂӐӑӒӓӖӗӚӛӜӝӞӟӢӣӤӥӦӧӪӫӬӭӮӯӰӱӲӳӴӵӸӹḀḁḂḃḄḅḆḇḈḉḊḋḌḍḎḏḐḑḒḓḔḕḖḗḘḙḚḛḜḝḞḟḠḡḢḣḤḥḦḧḨḩḪḫḬḭḮḯḰḱḲḳḴḵḶḷḸḹḺḻḼḽḾḿṀṁṂṃṄṅṆṇṈṉṊṋṌṍṎṏṐṑṒṓṔṕṖṗṘṙṚṛṜṝṞṟṠṡṢṣṤṥṦṧṨṩṪṫṬṭṮṯṰṱṲṳṴṵṶṷṸṹṺṻṼṽṾṿẀẁẂẃẄẅẆẇẈẉẊẋẌẍẎẏẐẑẒẓẔẕẖẗẘẙẛẠạẢảẤấẦầẨẩẪẫẬậẮắẰằẲẳẴẵẶặẸẹẺẻẼẽẾếỀềỂểỄễỆệỈỉỊịỌọỎỏỐốỒồỔổỖỗỘộỚớỜờỞởỠỡỢợỤụỦủỨứỪừỬửỮữỰựỲỳỴỵỶỷỸỹ";
+
+    /// <inheritdoc cref="Accented"/>
+    public const string Plain = "AAAAAACEEEEIIIINOOOOOUUUUYaaaaaaceeeeiiiinooooouuuuyyAaAaAaCcCcCcCcDdEeEeEeEeEeGgGgGgGgHhIiIiIiIiIJjKkLlLlLlNnNnNnOoOoOoRrRrRrSsSsSsSsTtTtUuUuUuUuUuUuWwYyYZzZzZzOoUuAaIiOoUuUuUuUuUuAaAaÆæGgKkOoOoƷʒjGgNnAaÆæØøAaAaEeEeIiIiOoOoRrRrUuUuSsTtHhAaEeOoOoOoOoYyʹΑΕΗΙΟΥΩιΙΥαεηιυιυουωϒϒЕЕГІКИУИиеегікиуѴѵЖжАаАаЕеӘәЖжЗзИиИиОоӨөЭэУуУуУуЧчЫыAaBbBbBbCcDdDdDdDdDdEeEeEeEeEeFfGgHhHhHhHhHhIiIiKkKkKkLlLlLlLlMmMmMmNnNnNnNnOoOoOoOoPpPpRrRrRrRrSsSsSsSsSsTtTtTtTtUuUuUuUuUuVvVvWwWwWwWwWwXxXxYyZzZzZzhtwyſAaAaAaAaAaAaAaAaAaAaAaAaEeEeEeEeEeEeEeEeIiIiOoOoOoOoOoOoOoOoOoOoOoOoUuUuUuUuUuUuUuYyYyYyYy";
+
+    private static readonly Dictionary<char, char> WithoutDiacritic = Accented.Zip(Plain).ToDictionary(p => p.First, p => p.Second);
+
+    /// <summary>Lowercase, diacritics off: "Pyongyang" and "Pyŏngyang" are "pyongyang".</summary>
+    public static string Fold(string word)
+    {
+        var folded = new StringBuilder(word.Length);
+        foreach (var c in word)
+        {
+            if (!IsMark(c))
+            {
+                folded.Append(char.ToLowerInvariant(WithoutDiacritic.GetValueOrDefault(c, c)));
+            }
+        }
+        return folded.ToString();
+    }
+
+    /// <summary>
+    /// Harman's "S" stemmer (1991): "-ies" to "-y" (not "-eies", "-aies"), "-es" to "-e" (not "-aes", "-ees",
+    /// "-oes"), else "-s" off (not "-us", "-ss"); words under four letters are left as they are.
+    /// </summary>
+    public static string Stem(string word) => Stem(word.AsSpan(), new char[word.Length]).ToString();
+
+    /// <summary>The stem of <paramref name="word"/>, written in <paramref name="scratch"/> when it changes.</summary>
+    private static ReadOnlySpan<char> Stem(ReadOnlySpan<char> word, Span<char> scratch)
+    {
+        if (word.Length < 4 || word[^1] != 's')
+        {
+            return word;
+        }
+        if (word.EndsWith("ies") && !word.EndsWith("eies") && !word.EndsWith("aies"))
+        {
+            word[..^3].CopyTo(scratch);
+            scratch[word.Length - 3] = 'y';
+            return scratch[..(word.Length - 2)];
+        }
+        if (word.EndsWith("es") && !word.EndsWith("aes") && !word.EndsWith("ees") && !word.EndsWith("oes"))
+        {
+            return word[..^1];
+        }
+        return word.EndsWith("us") || word.EndsWith("ss") ? word : word[..^1];
+    }
+}
