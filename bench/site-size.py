@@ -61,7 +61,7 @@ def length(pattern, text):
 def elements(page):
     """Bytes of one commentary page by element; 'whitespace' counts indentation and blank lines anywhere."""
     s = open(page, encoding='utf-8').read()
-    body = re.search(r'<div class="body">.*?</div>\n(?=<footer class="credit"|<section class="cite"|</article>)', s, re.S)
+    body = re.search(r'<div class="body">.*?</div>\s*(?=<footer class="credit"|<section class="cite"|</article>)', s, re.S)
     body = body.group(0) if body else ''
     return {
         'total': len(s.encode()),
@@ -69,7 +69,7 @@ def elements(page):
         '  citation_* meta': sum(len(m.encode()) for m in re.findall(r'<meta name="citation_[^>]*>\n?', s)),
         '  JSON-LD': length(r'<script type="application/ld\+json">.*?</script>', s),
         'site header': length(r'<header class="site-header">.*?</header>', s),
-        'article header (title, meta, lead)': length(r'<article class="commentary">\s*<header>.*?</header>', s),
+        'article header (title, meta, lead)': length(r'(?<=<article class="commentary">)\s*<header>.*?</header>', s),
         'contents (toc)': length(r'<nav class="toc".*?</nav>', s),
         'body': len(body.encode()),
         '  mention tags': sum(len(m.encode()) + len('</a>') for m in re.findall(r'<a class="mention[^>]*>', body)),
