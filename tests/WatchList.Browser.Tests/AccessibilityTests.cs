@@ -13,7 +13,7 @@ public sealed class AccessibilityTests(BuiltSite site) : IClassFixture<BuiltSite
     private const string Commentary = "/commentaries/north-korea-getting-back-to-the-table/";
 
     private static readonly string AxeScript = Path.Combine(
-        BuiltSite.RepositoryRoot(), "tests", "tools", "node_modules", "axe-core", "axe.min.js");
+        TestSite.RepositoryRoot, "tests", "tools", "node_modules", "axe-core", "axe.min.js");
 
     private static readonly (string Kind, string Path)[] Kinds =
     [

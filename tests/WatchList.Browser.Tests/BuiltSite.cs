@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using WatchList.Site;
 
 namespace WatchList.Browser.Tests;
 
@@ -8,29 +7,17 @@ public sealed class BuiltSite : IAsyncLifetime
 {
     public const string BasePath = "/watchlist/";
 
-    private readonly string _output = Path.Combine(Path.GetTempPath(), "watchlist-browser-" + Guid.NewGuid().ToString("N"));
+    private readonly TestSite _site = TestSite.CopyOfRealInput();
     private IPlaywright? _playwright;
 
     public StaticServer Server { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
 
-    public static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Site.sln")))
-        {
-            folder = folder.Parent;
-        }
-        return folder?.FullName ?? throw new InvalidOperationException("Site.sln not found above the test folder.");
-    }
-
     public async Task InitializeAsync()
     {
-        var root = RepositoryRoot();
-        var report = await SiteBuilder.BuildAsync(new BuildOptions(
-            Path.Combine(root, "input"), _output, Path.Combine(root, "theme"), new Uri("https://example.github.io" + BasePath)));
+        var report = await _site.BuildAsync(new Uri("https://example.github.io" + BasePath));
         Assert.True(report.Succeeded, string.Join("\n", report.Diagnostics));
-        Server = new StaticServer(_output, BasePath);
+        Server = new StaticServer(_site.Output, BasePath);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -45,6 +32,6 @@ public sealed class BuiltSite : IAsyncLifetime
         await Browser.DisposeAsync();
         _playwright?.Dispose();
         Server.Dispose();
-        Directory.Delete(_output, recursive: true);
+        _site.Dispose();
     }
 }

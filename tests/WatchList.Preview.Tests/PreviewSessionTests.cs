@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using WatchList.Preview.Serving;
-using WatchList.Testing;
 
 namespace WatchList.Preview.Tests;
 

@@ -1,5 +1,4 @@
 using WatchList.Pipeline;
-using WatchList.Testing;
 
 namespace WatchList.Site.Tests;
 

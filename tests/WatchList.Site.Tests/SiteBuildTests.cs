@@ -2,7 +2,6 @@ using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using WatchList.Pipeline;
-using WatchList.Testing;
 
 namespace WatchList.Site.Tests;
 

@@ -1,5 +1,3 @@
-using WatchList.Testing;
-
 namespace WatchList.Tests;
 
 /// <summary><c>watchlist check</c>: every problem the build would report, nothing written, exit 1 on errors.</summary>

@@ -1,5 +1,3 @@
-using WatchList.Testing;
-
 namespace WatchList.Tests;
 
 /// <summary><c>watchlist check --mentions [FILES...]</c>: the editor's list of every automatic link, as text or TSV.</summary>

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
-using WatchList.Testing;
 using YamlDotNet.RepresentationModel;
 
 namespace WatchList.Tests;

@@ -17,7 +17,7 @@ public sealed class LinkCrawlerTests : IDisposable
 
     private async Task<CrawlReport> Crawl()
     {
-        using var server = new SubPathServer(_root, "/watchlist/");
+        using var server = new StaticServer(_root, "/watchlist/");
         using var http = new HttpClient();
         return await new LinkCrawler(http, server.BaseUrl, Published).CrawlAsync();
     }

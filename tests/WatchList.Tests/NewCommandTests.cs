@@ -1,6 +1,5 @@
 using AngleSharp.Html.Parser;
 using WatchList.Site;
-using WatchList.Testing;
 
 namespace WatchList.Tests;
 

@@ -1,7 +1,6 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using WatchList.Bench.Corpus;
-using WatchList.Testing;
 
 namespace WatchList.Tests;
 
@@ -17,26 +16,25 @@ public sealed class PaginatedSite : IAsyncLifetime
     public const int RecentMentions = 3;
 
     private static readonly HtmlParser Parser = new();
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "watchlist-paginated-" + Guid.NewGuid().ToString("N"));
-    private SubPathServer? _server;
+    private readonly TestSite _site = TestSite.Empty();
+    private StaticServer? _server;
     private Task<CrawlReport>? _crawl;
 
-    public string Input => Path.Combine(_root, "input");
+    public string Input => _site.Input;
 
-    public string Output => Path.Combine(_root, "_site");
+    public string Output => _site.Output;
 
     /// <summary>Every HTML file of the output but the 404 page, relative to it, with forward slashes, in a stable order.</summary>
     public IReadOnlyList<string> Pages { get; private set; } = [];
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(Input);
         new CorpusGenerator(new CorpusSize(Commentaries, 20, 8), seed: 20190426).Generate().WriteTo(Input);
         File.AppendAllText(Path.Combine(Input, "site.yml"), $"page_size: {PageSize}\nrecent_mentions: {RecentMentions}\n");
         using var output = new StringWriter();
         using var errors = new StringWriter();
         var code = await CommandLine.RunAsync(
-            ["build", "--input", Input, "--output", Output, "--theme", Path.Combine(TestSite.RepositoryRoot, "theme"),
+            ["build", "--input", Input, "--output", Output, "--theme", _site.Theme,
              "--base-url", PublishedSite.BaseUrl.ToString()],
             output, errors);
         Assert.True(code == CommandLine.Success, $"the generated site should build: exit {code}\n{errors}\n{output}");
@@ -52,7 +50,7 @@ public sealed class PaginatedSite : IAsyncLifetime
 
     private async Task<CrawlReport> CrawlServedSiteAsync()
     {
-        _server = new SubPathServer(Output, PublishedSite.BasePath);
+        _server = new StaticServer(Output, PublishedSite.BasePath);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         return await new LinkCrawler(http, _server.BaseUrl, PublishedSite.BaseUrl).CrawlAsync();
     }
@@ -60,10 +58,7 @@ public sealed class PaginatedSite : IAsyncLifetime
     public Task DisposeAsync()
     {
         _server?.Dispose();
-        if (Directory.Exists(_root))
-        {
-            Directory.Delete(_root, recursive: true);
-        }
+        _site.Dispose();
         return Task.CompletedTask;
     }
 

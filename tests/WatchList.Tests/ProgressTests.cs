@@ -1,5 +1,4 @@
 using WatchList.Reporting;
-using WatchList.Testing;
 
 namespace WatchList.Tests;
 

@@ -1,6 +1,5 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
-using WatchList.Testing;
 
 namespace WatchList.Tests;
 
@@ -15,7 +14,7 @@ public sealed class PublishedSite : IAsyncLifetime
 
     private static readonly HtmlParser Parser = new();
     private readonly string _root = Path.Combine(Path.GetTempPath(), "watchlist-published-" + Guid.NewGuid().ToString("N"));
-    private SubPathServer? _server;
+    private StaticServer? _server;
     private Task<CrawlReport>? _crawl;
 
     public string Output => Path.Combine(_root, "_site");
@@ -47,7 +46,7 @@ public sealed class PublishedSite : IAsyncLifetime
 
     private async Task<CrawlReport> CrawlServedSiteAsync()
     {
-        _server = new SubPathServer(Output, BasePath);
+        _server = new StaticServer(Output, BasePath);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         return await new LinkCrawler(http, _server.BaseUrl, BaseUrl).CrawlAsync();
     }

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using WatchList.Testing;
 
 namespace WatchList.Tests;
 

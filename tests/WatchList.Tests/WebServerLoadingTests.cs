@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using WatchList.Testing;
 
 namespace WatchList.Tests;
 

@@ -1,5 +1,4 @@
 using AngleSharp.Html.Parser;
-using WatchList.Testing;
 
 namespace WatchList.Tests;
 
@@ -53,7 +52,7 @@ public sealed class WrittenLinksUnderSubPathTests
         Assert.Contains(page.QuerySelectorAll(".body a.mention"), a => a.TextContent == "Pyongyang");
         Assert.Equal("/repo/commentaries/mixed-links/", page.QuerySelector(".body img")?.GetAttribute("src"));
 
-        using var server = new SubPathServer(site.Output, BasePath);
+        using var server = new StaticServer(site.Output, BasePath);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         var crawl = await new LinkCrawler(http, server.BaseUrl, BaseUrl).CrawlAsync();
 

@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using WatchList.Testing;
 
 namespace WatchList.Preview.Tests.Browser;
 

@@ -1,6 +1,5 @@
 using WatchList.Pipeline;
 using WatchList.Site.Checks;
-using WatchList.Testing;
 
 namespace WatchList.Site.Tests.Checks;
 

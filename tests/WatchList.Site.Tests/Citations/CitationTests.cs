@@ -5,7 +5,6 @@ using System.Xml;
 using System.Xml.Linq;
 using AngleSharp.Html.Parser;
 using WatchList.Pipeline;
-using WatchList.Testing;
 
 namespace WatchList.Site.Tests.Citations;
 

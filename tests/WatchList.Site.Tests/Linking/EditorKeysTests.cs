@@ -5,9 +5,9 @@ namespace WatchList.Site.Tests.Linking;
 /// <summary><c>short_names</c> and <c>never_link</c> in a term's or actor's front matter, read and checked like every other key.</summary>
 public class EditorKeysTests
 {
-    private static LinkingSite SiteWithKim(string extraKeys)
+    private static TestSite SiteWithKim(string extraKeys)
     {
-        var site = LinkingSite.Minimal();
+        var site = TestSite.Minimal();
         site.Write("actors/kim-jong-un.md", $"""
             ---
             title: Kim Jong-un

@@ -64,7 +64,7 @@ public class LinkerFuzzTests
 
     /// <summary>Real prose (the gold commentaries), cut, repeated and spliced with pieces.</summary>
     private static readonly Gen<string> Mutated = Gen.Select(
-        Gen.OneOf(Directory.GetFiles(Path.Combine(LinkingSite.RepositoryRoot, "tests", "WatchList.Site.Tests", "Linking", "Gold"), "*.md")
+        Gen.OneOf(Directory.GetFiles(Path.Combine(TestSite.RepositoryRoot, "tests", "WatchList.Site.Tests", "Linking", "Gold"), "*.md")
             .Select(File.ReadAllText).Select(t => t[(t.IndexOf("\n---\n", 4, StringComparison.Ordinal) + 5)..]).ToArray()),
         Gen.Select(Gen.Int[0, 3], Gen.Double[0, 1], Gen.Double[0, 1], Gen.OneOf(Pieces)).Array[1, 12],
         (text, edits) =>
@@ -157,7 +157,7 @@ public class LinkerFuzzTests
         {
             runs++;
             var (lines, markdown) = sample;
-            using var site = LinkingSite.Minimal();
+            using var site = TestSite.Minimal();
             site.Write("site.yml", "title: Fuzz\nbase_url: https://owner.github.io/base/\nlink_mentions: all\n");
             site.Write("actors/north-korea.md", "---\ntitle: North Korea\naliases: [Pyongyang]\nkind: state\n---\nA state.\n");
             site.Write("actors/kim-jong-un.md", "---\n" + string.Join("\n", lines) + "\nkind: person\ntitle: Kim Jong-un\n---\nThe leader.\n");

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using WatchList.Site.Linking;
 using Xunit.Abstractions;
-using YamlDotNet.RepresentationModel;
 
 namespace WatchList.Site.Tests.Linking;
 
@@ -17,7 +16,7 @@ public class LinkingQualityTests(ITestOutputHelper output)
 {
     private const double MinimumPrecision = 0.99;
     private const double MinimumRecall = 0.95;
-    private static readonly string Gold = Path.Combine(LinkingSite.RepositoryRoot, "tests", "WatchList.Site.Tests", "Linking", "Gold");
+    private static readonly string Gold = Path.Combine(TestSite.RepositoryRoot, "tests", "WatchList.Site.Tests", "Linking", "Gold");
 
     /// <summary>One row of a gold list: the words at a place, and the entry they link to (null: a trap, no link).</summary>
     private sealed record Expected(int Line, int Column, string Text, string? Entry, string Note);
@@ -25,9 +24,8 @@ public class LinkingQualityTests(ITestOutputHelper output)
     [Fact]
     public async Task Untuned_commentaries_link_with_at_least_99_percent_precision_and_95_percent_recall()
     {
-        using var site = LinkingSite.WithRealEntries();
+        using var site = TestSite.WithRealEntries();
         LinkEverything(site);
-        ApplyEditorKeys(site, Path.Combine(Gold, "editor-keys.yml"));
         var pieces = Directory.GetFiles(Gold, "*.md").Order(StringComparer.Ordinal).ToList();
         Assert.True(pieces.Count >= 3, "at least three gold commentaries");
         var files = pieces.Select(p =>
@@ -77,51 +75,12 @@ public class LinkingQualityTests(ITestOutputHelper output)
             $"precision {precision:F3} ({right}/{made}), recall {recall:F3} ({right}/{wanted})\n{problems}");
     }
 
-    private static void LinkEverything(LinkingSite site)
+    private static void LinkEverything(TestSite site)
     {
         var settings = Path.Combine(site.Input, "site.yml");
         var lines = File.ReadAllLines(settings).Where(l => !l.StartsWith("link_mentions:", StringComparison.Ordinal));
         File.WriteAllLines(settings, [.. lines, "link_mentions: all"]);
     }
-
-    /// <summary>Writes the keys of editor-keys.yml into the copied entries that do not have them yet.</summary>
-    private static void ApplyEditorKeys(LinkingSite site, string path)
-    {
-        var yaml = new YamlStream();
-        yaml.Load(new StringReader(File.ReadAllText(path)));
-        foreach (var (file, keys) in ((YamlMappingNode)yaml.Documents[0].RootNode).Children)
-        {
-            var target = Path.Combine(site.Input, ((YamlScalarNode)file).Value!);
-            var lines = File.ReadAllLines(target).ToList();
-            var end = lines.IndexOf("---", 1);
-            foreach (var (key, value) in ((YamlMappingNode)keys).Children)
-            {
-                var name = ((YamlScalarNode)key).Value!;
-                if (lines.Take(end).Any(l => l.StartsWith(name + ":", StringComparison.Ordinal)))
-                {
-                    continue;
-                }
-                var items = ((YamlSequenceNode)value).Children.Select(c => ((YamlScalarNode)c).Value!).ToList();
-                if (name == "short_names")
-                {
-                    var at = lines.FindIndex(l => l.StartsWith("aliases:", StringComparison.Ordinal));
-                    if (at >= 0 && at < end)
-                    {
-                        var aliases = new YamlStream();
-                        aliases.Load(new StringReader(lines[at]));
-                        var kept = ((YamlSequenceNode)((YamlMappingNode)aliases.Documents[0].RootNode).Children[new YamlScalarNode("aliases")]).Children
-                            .Select(c => ((YamlScalarNode)c).Value!).Where(a => !items.Contains(a)).ToList();
-                        lines[at] = "aliases: " + Flow(kept);
-                    }
-                }
-                lines.Insert(end, $"{name}: {Flow(items)}");
-                end++;
-            }
-            File.WriteAllLines(target, lines);
-        }
-    }
-
-    private static string Flow(IEnumerable<string> items) => "[" + string.Join(", ", items.Select(i => "\"" + i.Replace("\"", "\\\"", StringComparison.Ordinal) + "\"")) + "]";
 
     private static List<Expected> ReadGold(string path) =>
         [.. File.ReadAllLines(path)

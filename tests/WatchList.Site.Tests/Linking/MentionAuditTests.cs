@@ -6,9 +6,9 @@ namespace WatchList.Site.Tests.Linking;
 /// <summary>The editor's audit behind <c>watchlist check --mentions</c>: every automatic link, where it stands and where it goes.</summary>
 public class MentionAuditTests
 {
-    private static LinkingSite Site(string linkMentions)
+    private static TestSite Site(string linkMentions)
     {
-        var site = LinkingSite.Minimal();
+        var site = TestSite.Minimal();
         site.Write("site.yml", $"""
             title: Linking Test Site
             base_url: https://example.org/
@@ -43,7 +43,7 @@ public class MentionAuditTests
         return site;
     }
 
-    private static BuildOptions Options(LinkingSite site) => new(site.Input, site.Output, site.Theme);
+    private static BuildOptions Options(TestSite site) => new(site.Input, site.Output, site.Theme);
 
     [Fact]
     public async Task Audit_lists_every_automatic_link_with_its_place_words_entry_and_sentence()

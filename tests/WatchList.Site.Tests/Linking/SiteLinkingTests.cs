@@ -8,7 +8,7 @@ public class SiteLinkingTests
     [Fact]
     public async Task Alias_claimed_by_two_entries_is_an_error_naming_both_files()
     {
-        using var site = LinkingSite.Minimal();
+        using var site = TestSite.Minimal();
         site.Write("glossary/yongbyon.md", """
             ---
             title: Yongbyon
@@ -40,7 +40,7 @@ public class SiteLinkingTests
     [Fact]
     public async Task Title_claimed_as_another_entrys_alias_is_reported_at_the_title_line()
     {
-        using var site = LinkingSite.Minimal();
+        using var site = TestSite.Minimal();
         site.Write("glossary/nuclear-complex.md", """
             ---
             title: Nuclear complex
@@ -71,7 +71,7 @@ public class SiteLinkingTests
     [Fact]
     public async Task Entry_mentioned_nowhere_is_a_warning_naming_its_file()
     {
-        using var site = LinkingSite.Minimal();
+        using var site = TestSite.Minimal();
         site.Write("glossary/yongbyon.md", """
             ---
             title: Yongbyon
@@ -147,7 +147,7 @@ public class SiteLinkingTests
     [Fact]
     public async Task New_commentary_is_linked_and_appears_on_the_pages_it_mentions()
     {
-        using var site = LinkingSite.CopyOfRealInput();
+        using var site = TestSite.CopyOfRealInput();
         site.Write(NewCommentary, Stockholm);
 
         var report = await site.BuildAsync(new Uri("https://example.org/news/"));

@@ -12,7 +12,7 @@ public class WrittenLinkBasePathTests
     [InlineData("> Yongbyon, quoted, with [the other piece](/commentaries/back-to-the-table/)")]
     public async Task Written_link_keeps_the_base_path_with_or_without_mentions_in_its_paragraph(string paragraph)
     {
-        using var site = LinkingSite.Minimal();
+        using var site = TestSite.Minimal();
         site.Write("glossary/yongbyon.md", """
             ---
             title: Yongbyon

@@ -6,7 +6,6 @@ using SixLabors.ImageSharp.Formats.Png;
 using SixLabors.ImageSharp.Formats.Webp;
 using SixLabors.ImageSharp.PixelFormats;
 using WatchList.Pipeline;
-using WatchList.Testing;
 
 namespace WatchList.Site.Tests.Media;
 

@@ -1,5 +1,4 @@
 using WatchList.Site.Output;
-using WatchList.Testing;
 
 namespace WatchList.Site.Tests.Output;
 

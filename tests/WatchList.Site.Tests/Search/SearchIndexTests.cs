@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using WatchList.Site.Search;
-using WatchList.Testing;
 
 namespace WatchList.Site.Tests.Search;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using AngleSharp.Html.Parser;
 using WatchList.Pipeline;
-using WatchList.Testing;
 
 namespace WatchList.Site.Tests.Templates;
 

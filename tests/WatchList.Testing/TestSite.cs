@@ -1,12 +1,15 @@
 using System.Text;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
 using WatchList.Site;
 using WatchList.Site.Reading;
 
 namespace WatchList.Testing;
 
 /// <summary>
-/// A small site in its own temporary folder: input, a copy of the real theme, and an output folder
-/// whose parent holds nothing else, so leftovers of a build are visible. Deleted on dispose.
+/// A site for tests in its own temporary folder: input (small and written by the test, or copied from the
+/// real <c>input/</c>), a copy of the real theme, and an output folder whose parent holds nothing else, so
+/// leftovers of a build are visible. Deleted on dispose.
 /// </summary>
 public sealed class TestSite : IDisposable
 {
@@ -34,6 +37,44 @@ public sealed class TestSite : IDisposable
 
     /// <summary>An input folder with nothing in it.</summary>
     public static TestSite Empty() => new();
+
+    /// <summary>Settings and one commentary, to which a test adds the entries it is about.</summary>
+    public static TestSite Minimal()
+    {
+        var site = new TestSite();
+        site.Write("site.yml", """
+            title: Linking Test Site
+            base_url: https://example.org/
+            """);
+        site.Write("commentaries/2019-04-26-back-to-the-table.md", """
+            ---
+            title: "Back to the Table"
+            date: 2019-04-26
+            summary: "Talks after the Hanoi summit."
+            ---
+            Inspectors never returned to Yongbyon.
+            """);
+        return site;
+    }
+
+    /// <summary>A copy of the real <c>input/</c> folder of the repository.</summary>
+    public static TestSite CopyOfRealInput()
+    {
+        var site = new TestSite();
+        CopyFolder(Path.Combine(RepositoryRoot, "input"), site.Input);
+        return site;
+    }
+
+    /// <summary>The real glossary, actors and settings of <c>input/</c>, and no commentary.</summary>
+    public static TestSite WithRealEntries()
+    {
+        var site = new TestSite();
+        var input = Path.Combine(RepositoryRoot, "input");
+        CopyFolder(Path.Combine(input, "glossary"), Path.Combine(site.Input, "glossary"));
+        CopyFolder(Path.Combine(input, "actors"), Path.Combine(site.Input, "actors"));
+        File.Copy(Path.Combine(input, "site.yml"), Path.Combine(site.Input, "site.yml"));
+        return site;
+    }
 
     /// <summary>A valid site: settings, two actors, two glossary terms and two commentaries.</summary>
     public static TestSite WithGoodContent()
@@ -160,6 +201,9 @@ public sealed class TestSite : IDisposable
     public string ReadOutput(string relative) => File.ReadAllText(Path.Combine(Output, relative));
 
     public bool OutputExists(string relative) => File.Exists(Path.Combine(Output, relative));
+
+    /// <summary>A built page, parsed as a browser would.</summary>
+    public IHtmlDocument Page(string relative) => new HtmlParser().ParseDocument(ReadOutput(relative));
 
     public void Dispose()
     {

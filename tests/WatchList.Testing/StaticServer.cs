@@ -1,21 +1,28 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace WatchList.Tests;
+namespace WatchList.Testing;
 
 /// <summary>
 /// Serves a built site on 127.0.0.1 under its base path, as GitHub Pages serves a project site: a folder
 /// is served by its index.html, and anything else, including everything outside the base path, is a 404.
+/// A client that leaves mid-response does not stop the server.
 /// </summary>
-public sealed class SubPathServer : IDisposable
+public sealed class StaticServer : IDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly string _root;
     private readonly string _basePath;
     private readonly Task _loop;
 
-    public SubPathServer(string root, string basePath)
+    /// <param name="root">The folder to serve.</param>
+    /// <param name="basePath">Where the site lives on the server, such as <c>/watchlist/</c>; the root by default.</param>
+    public StaticServer(string root, string basePath = "/")
     {
+        if (!basePath.StartsWith('/') || !basePath.EndsWith('/'))
+        {
+            throw new ArgumentException($"the base path '{basePath}' must start and end with '/'", nameof(basePath));
+        }
         _root = Path.GetFullPath(root);
         _basePath = basePath;
         Port = FreePort();
@@ -28,6 +35,9 @@ public sealed class SubPathServer : IDisposable
 
     /// <summary>The served address of the site's root, such as <c>http://127.0.0.1:4321/watchlist/</c>.</summary>
     public Uri BaseUrl => new($"http://127.0.0.1:{Port}{_basePath}");
+
+    /// <summary>The served address of a path of the site: <c>glossary/</c> is <c>http://127.0.0.1:4321/watchlist/glossary/</c>.</summary>
+    public string Url(string sitePath) => $"http://127.0.0.1:{Port}{_basePath}{sitePath.TrimStart('/')}";
 
     private async Task Serve()
     {
@@ -46,9 +56,9 @@ public sealed class SubPathServer : IDisposable
             {
                 await Respond(context);
             }
-            catch (Exception e) when (e is HttpListenerException or IOException)
+            catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException)
             {
-                // The client went away; the next request is served as usual.
+                // The client went away mid-answer (a page left while its fetches ran): serve the next request.
             }
         }
     }
@@ -69,23 +79,25 @@ public sealed class SubPathServer : IDisposable
             context.Response.Close();
             return;
         }
-        context.Response.ContentType = Path.GetExtension(file) switch
-        {
-            ".html" => "text/html; charset=utf-8",
-            ".css" => "text/css",
-            ".js" => "text/javascript",
-            ".svg" => "image/svg+xml",
-            ".xml" => "application/xml",
-            ".json" => "application/json",
-            ".txt" => "text/plain",
-            ".png" => "image/png",
-            _ => "application/octet-stream",
-        };
+        context.Response.ContentType = ContentType(file);
         var bytes = await File.ReadAllBytesAsync(file);
         context.Response.ContentLength64 = bytes.Length;
         await context.Response.OutputStream.WriteAsync(bytes);
         context.Response.Close();
     }
+
+    private static string ContentType(string file) => Path.GetExtension(file) switch
+    {
+        ".html" => "text/html; charset=utf-8",
+        ".css" => "text/css",
+        ".js" => "text/javascript",
+        ".svg" => "image/svg+xml",
+        ".xml" => "application/xml",
+        ".json" => "application/json",
+        ".txt" => "text/plain",
+        ".png" => "image/png",
+        _ => "application/octet-stream",
+    };
 
     private static int FreePort()
     {
