@@ -126,7 +126,7 @@ public class SiteLinkingTests
     [Fact]
     public async Task Every_linked_mention_finds_its_entrys_title_and_summary_in_definitions_json_by_its_address()
     {
-        using var site = LinkingSite.CopyOfRealInput();
+        using var site = TestSite.CopyOfRealInput();
         site.Write(NewCommentary, Stockholm);
 
         var report = await site.BuildAsync(new Uri("https://example.org/news/"));
