@@ -15,8 +15,10 @@ public sealed class DefinitionPopoverTests(BuiltSite site) : IClassFixture<Built
         return page;
     }
 
+    /// <summary>The mention's accessible description: the summary the script takes from definitions.json.</summary>
     private static async Task<string> SummaryOf(IPage page, ILocator mention)
     {
+        await Assertions.Expect(mention).ToHaveAttributeAsync("aria-describedby", new System.Text.RegularExpressions.Regex("."));
         var definitionId = await mention.GetAttributeAsync("aria-describedby");
         Assert.False(string.IsNullOrEmpty(definitionId));
         // The summary is filled in from definitions.json once the page has loaded.
@@ -64,6 +66,18 @@ public sealed class DefinitionPopoverTests(BuiltSite site) : IClassFixture<Built
 
         await page.Mouse.MoveAsync(5, 5);
         await Assertions.Expect(popover).ToBeHiddenAsync();
+    }
+
+    [Fact]
+    public async Task A_mention_is_described_by_its_entrys_summary_for_screen_readers()
+    {
+        var page = await OpenCommentary();
+        var yongbyon = page.Locator("a.mention[href$='/glossary/yongbyon/']").First;
+
+        await yongbyon.FocusAsync();
+
+        await Assertions.Expect(yongbyon).ToHaveAccessibleDescriptionAsync(
+            "North Korea's main nuclear research centre, home to the reactor that produced its plutonium and to a uranium-enrichment plant revealed in 2010.");
     }
 
     [Fact]

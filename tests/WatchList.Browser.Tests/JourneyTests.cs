@@ -10,6 +10,10 @@ public sealed class JourneyTests(BuiltSite site) : IClassFixture<BuiltSite>
     /// <summary>The title a link leads to: the entry's title for a linked mention (its definition's data-title), else the link's text.</summary>
     private static async Task<string> TitleBehind(IPage page, ILocator link)
     {
+        if (await link.EvaluateAsync<bool>("el => el.matches('a.mention')"))
+        {
+            await Expect(link).ToHaveAttributeAsync("aria-describedby", new System.Text.RegularExpressions.Regex("."));
+        }
         var definition = await link.GetAttributeAsync("aria-describedby");
         if (definition is not null)
         {

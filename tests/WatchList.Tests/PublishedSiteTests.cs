@@ -457,7 +457,7 @@ public sealed partial class PublishedSiteTests(PublishedSite site) : IClassFixtu
             Assert.Contains(page.QuerySelector("h1")!.TextContent.Trim(), cite!.QuerySelector(".reference")!.TextContent);
             foreach (var name in new[] { "cite.bib", "cite.ris", "cite.json" })
             {
-                Assert.Contains(PublishedSite.BasePath + folder + name, cite.QuerySelectorAll("a[download]").Select(a => a.GetAttribute("href")));
+                Assert.Contains(new Uri(PublishedSite.UrlOf(file), name), cite.QuerySelectorAll("a[download]").Select(a => new Uri(PublishedSite.UrlOf(file), a.GetAttribute("href"))));
                 Assert.True(site.Exists(folder + name), $"{folder}{name} was not written");
             }
         }

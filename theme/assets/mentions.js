@@ -1,27 +1,12 @@
-// Shows a glossary term's or actor's summary beside a linked mention, on hover and on keyboard focus.
-// Without this script (or on touch) a mention is simply a link.
-//
-// The summaries are in one file for the whole site, definitions.json beside assets/, fetched once (the
-// browser caches it): this script fills them into the hidden elements the mentions' aria-describedby
-// names, so screen readers read them too, instead of every page repeating them.
+// Shows a glossary term's or actor's summary beside a linked mention, on hover and on keyboard focus, and
+// makes it the mention's description (aria-describedby) for screen readers. The summaries come from
+// definitions.json, one file for the whole site that the browser caches, keyed by the entry's address,
+// so pages do not each carry them. Without this script (or on touch) a mention is simply a link.
 (() => {
-  const mentions = document.querySelectorAll('a.mention[aria-describedby]');
-  if (mentions.length === 0) return;
-
+  const links = document.querySelectorAll('a.mention');
+  if (links.length === 0) return;
   const script = document.currentScript;
   const definitionsUrl = new URL('../definitions.json', script ? script.src : location.href);
-  const loaded = fetch(definitionsUrl)
-    .then((response) => (response.ok ? response.json() : {}))
-    .then((definitions) => {
-      for (const link of mentions) {
-        const element = document.getElementById(link.getAttribute('aria-describedby'));
-        const definition = definitions[link.getAttribute('aria-describedby')];
-        if (!element || !definition || element.textContent) continue;
-        element.dataset.title = definition[0];
-        element.textContent = definition[1];
-      }
-    })
-    .catch(() => {}); // offline or blocked: mentions stay plain links to their entries
 
   const popover = document.createElement('div');
   popover.className = 'mention-popover';
@@ -34,11 +19,6 @@
   const show = (link) => {
     const definition = document.getElementById(link.getAttribute('aria-describedby'));
     if (!definition) return;
-    if (!definition.textContent) {
-      // Not loaded yet: shown once it is, if the reader is still on the mention.
-      loaded.then(() => { if (definition.textContent && link.matches(':hover, :focus-visible')) show(link); });
-      return;
-    }
     clearTimeout(hideTimer);
     const title = document.createElement('strong');
     title.textContent = definition.dataset.title || link.textContent;
@@ -72,15 +52,43 @@
     popover.style.top = `${top + window.scrollY}px`;
   };
 
-  for (const link of mentions) {
-    link.addEventListener('pointerenter', (event) => { if (event.pointerType !== 'touch') show(link); });
-    link.addEventListener('pointerleave', hideSoon);
-    link.addEventListener('focus', () => { if (link.matches(':focus-visible')) show(link); });
-    link.addEventListener('blur', hide);
-  }
+  // One hidden element per entry the page mentions, the description of each of its mentions.
+  const describe = (definitions) => {
+    const holder = document.createElement('div');
+    holder.className = 'definitions';
+    holder.hidden = true;
+    const ids = new Map();
+    for (const link of links) {
+      const address = new URL(link.href).pathname;
+      const definition = definitions[address];
+      if (!definition) continue;
+      if (!ids.has(address)) {
+        const element = document.createElement('p');
+        element.id = `definition-${ids.size + 1}`;
+        element.dataset.title = definition[0];
+        element.textContent = definition[1];
+        holder.appendChild(element);
+        ids.set(address, element.id);
+      }
+      link.setAttribute('aria-describedby', ids.get(address));
+      link.addEventListener('pointerenter', (event) => { if (event.pointerType !== 'touch') show(link); });
+      link.addEventListener('pointerleave', hideSoon);
+      link.addEventListener('focus', () => { if (link.matches(':focus-visible')) show(link); });
+      link.addEventListener('blur', hide);
+    }
+    document.body.appendChild(holder);
+    // A reader already on a mention when the summaries arrive sees its popover at once.
+    const current = [...links].find((link) => link.matches(':hover, :focus-visible'));
+    if (current) show(current);
+  };
+
   popover.addEventListener('pointerenter', () => clearTimeout(hideTimer));
   popover.addEventListener('pointerleave', hideSoon);
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && !popover.hidden) hide();
   });
+  fetch(definitionsUrl)
+    .then((response) => (response.ok ? response.json() : {}))
+    .then(describe)
+    .catch(() => {}); // without the summaries a mention stays a plain link
 })();

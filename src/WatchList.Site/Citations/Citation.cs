@@ -198,7 +198,7 @@ public sealed record Citation(
         get
         {
             var buffer = new ArrayBufferWriter<byte>(1024);
-            using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+            using (var json = new Utf8JsonWriter(buffer))
             {
                 json.WriteStartArray();
                 json.WriteStartObject();

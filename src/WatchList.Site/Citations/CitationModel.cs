@@ -23,9 +23,10 @@ public static class CitationModel
             ["pdf"] = pdf,
             ["language"] = citation.Language,
             ["reference"] = citation.Chicago,
-            ["bib"] = commentary.Url + "cite.bib",
-            ["ris"] = commentary.Url + "cite.ris",
-            ["json"] = commentary.Url + "cite.json",
+            // Beside the page: a relative address is shorter and right under any base path.
+            ["bib"] = "cite.bib",
+            ["ris"] = "cite.ris",
+            ["json"] = "cite.json",
         };
     }
 }

@@ -30,9 +30,6 @@ public sealed record LinkTarget(
 
     /// <summary>The id of the first mention in a page, where backlinks point.</summary>
     public string Anchor => "mention-" + Key;
-
-    /// <summary>The id of the hidden element holding the summary, for aria-describedby.</summary>
-    public string DefinitionId => "definition-" + Key;
 }
 
 /// <summary>The sentence around a mention, cut in three so the mention can be highlighted.</summary>

@@ -22,18 +22,6 @@ public static class EntryModels
         ["kind"] = target.Kind == TargetKind.Term ? "term" : "actor",
     });
 
-    /// <summary>
-    /// The hidden elements that linked mentions point to with aria-describedby, by id alone: the summaries
-    /// are filled in from definitions.json, one file for the site, instead of repeated on every page.
-    /// </summary>
-    public static List<SharedModel> Definitions(IEnumerable<TargetMentions> mentions) =>
-        [.. mentions.Where(m => m.Linked).Select(m => DefinitionModels(m.Target))];
-
-    private static readonly Func<LinkTarget, SharedModel> DefinitionModels = SharedModel.PerInstance<LinkTarget>(target => new()
-    {
-        ["id"] = target.DefinitionId,
-    });
-
     /// <param name="inContext">With the sentence around each mention (the most recent ones), or by title and date alone.</param>
     public static List<LayeredModel> MentionedIn(IEnumerable<Backlink> links, bool inContext = true) =>
         [.. links.Select(link => PageModels.Commentary(link.Commentary).With(new()

@@ -43,26 +43,27 @@ public static class SiteFiles
             .OrderBy(p => p.Item1, StringComparer.Ordinal)];
 
     /// <summary>
-    /// <summary>
-    /// The summaries that linked mentions show on hover and focus, every term's and actor's in one file that
-    /// a reader's browser fetches once, rather than repeated in a hidden block on every page that names them.
+    /// The title and summary of every term and actor, keyed by the address mentions link to: the theme's script
+    /// shows and describes a mention from it, so pages need not each carry the summaries of what they mention.
     /// </summary>
     public static SiteFile Definitions(Document document, PipelineContext context)
     {
-        var targets = context.OutputsOf(SitePipelines.Linker).Single().Get(Linking.BuildLinker.Key).Targets;
-        return new SiteFile(stream => WriteDefinitions(stream, targets), () => Output.Fingerprint.Of(targets
-            .Select(t => (object?)$"{t.DefinitionId}\n{t.Title}\n{t.Summary}")
+        var site = SitePages.Settings(context);
+        var targets = SitePages.Linker(context).Targets;
+        return new SiteFile(stream => WriteDefinitions(stream, site, targets), () => Output.Fingerprint.Of(targets
+            .Select(t => (object?)$"{t.Url}\u001F{t.Title}\u001F{t.Summary}")
+            .Append(site.ToString())
             .ToList()));
     }
 
-    /// <summary>The definitions file: <c>{"definition-term-yongbyon": ["Yongbyon", "North Korea's main nuclear centre."], …}</c>.</summary>
-    public static void WriteDefinitions(Stream stream, IEnumerable<Linking.LinkTarget> targets)
+    /// <summary>Writes <c>{"/base/glossary/yongbyon/": ["Yongbyon", "North Korea's nuclear…"], …}</c>.</summary>
+    public static void WriteDefinitions(Stream stream, SiteSettings site, IEnumerable<Linking.LinkTarget> targets)
     {
         using var json = new Utf8JsonWriter(stream);
         json.WriteStartObject();
         foreach (var target in targets)
         {
-            json.WriteStartArray(target.DefinitionId);
+            json.WriteStartArray(site.Link(target.Url));
             json.WriteStringValue(target.Title);
             json.WriteStringValue(target.Summary);
             json.WriteEndArray();

@@ -18,7 +18,7 @@ public static class SitePages
     private static BacklinkIndex Backlinks(PipelineContext context) =>
         context.OutputsOf(SitePipelines.Backlinks).Single().Get(BuildBacklinks.Key);
 
-    private static MentionLinker Linker(PipelineContext context) =>
+    internal static MentionLinker Linker(PipelineContext context) =>
         context.OutputsOf(SitePipelines.Linker).Single().Get(BuildLinker.Key);
 
     /// <summary>Commentary documents, newest first (the order of every list of commentaries).</summary>
@@ -45,7 +45,6 @@ public static class SitePages
             ? outline.Headings.Select(h => new Dictionary<string, object?> { ["text"] = h.Text, ["id"] = h.Id, ["level"] = h.Level, ["sub"] = h.Level > 2 }).ToList()
             : null;
         page["body"] = PageModels.Html(document);
-        page["definitions"] = EntryModels.Definitions(document.Get(LinkAndRender.Mentions));
         page["terms"] = Sorted(mentioned, TargetKind.Term);
         page["actors"] = Sorted(mentioned, TargetKind.Actor);
         page["related"] = backlinks.RelatedTo(commentary).Select(PageModels.Commentary).ToList();
@@ -109,7 +108,6 @@ public static class SitePages
         page["term"] = EntryModels.TermPage(term, target, Backlinks(context), document.Get(RelateTerms.Key), MentionPaging.Of(Settings(context)));
         page["entry_feed"] = EntryFeed(term.Title, term.Url);
         page["body"] = PageModels.Html(document);
-        page["definitions"] = EntryModels.Definitions(document.Get(LinkAndRender.Mentions));
         return page;
     }
 
@@ -122,7 +120,6 @@ public static class SitePages
         page["actor"] = EntryModels.ActorPage(actor, target, Backlinks(context), actors, MentionPaging.Of(Settings(context)));
         page["entry_feed"] = EntryFeed(actor.Title, actor.Url);
         page["body"] = PageModels.Html(document);
-        page["definitions"] = EntryModels.Definitions(document.Get(LinkAndRender.Mentions));
         return page;
     }
 

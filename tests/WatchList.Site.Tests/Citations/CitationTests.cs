@@ -46,8 +46,9 @@ public class CitationTests
         var cite = page.QuerySelector("section.cite")!;
         Assert.Equal($"Green, Christopher, and Jane Q. Doe. “{TrickyTitle}.” Watch List 2019. International Crisis Group, May 1, 2019. https://example.org/commentaries/tricky/.",
             cite.QuerySelector(".reference")!.TextContent);
-        Assert.Equal(["/commentaries/tricky/cite.bib", "/commentaries/tricky/cite.ris", "/commentaries/tricky/cite.json"],
-            cite.QuerySelectorAll("a[download]").Select(a => a.GetAttribute("href")));
+        var pageUrl = new Uri("https://example.org/commentaries/tricky/");
+        Assert.Equal(["https://example.org/commentaries/tricky/cite.bib", "https://example.org/commentaries/tricky/cite.ris", "https://example.org/commentaries/tricky/cite.json"],
+            cite.QuerySelectorAll("a[download]").Select(a => new Uri(pageUrl, a.GetAttribute("href")).AbsoluteUri));
     }
 
     [Fact]

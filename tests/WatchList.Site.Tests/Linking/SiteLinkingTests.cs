@@ -124,6 +124,27 @@ public class SiteLinkingTests
         """;
 
     [Fact]
+    public async Task Every_linked_mention_finds_its_entrys_title_and_summary_in_definitions_json_by_its_address()
+    {
+        using var site = TestSite.CopyOfRealInput();
+        site.Write(NewCommentary, Stockholm);
+
+        var report = await site.BuildAsync(new Uri("https://example.org/news/"));
+
+        Assert.True(report.Succeeded, string.Join("\n", report.Diagnostics));
+        using var definitions = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(site.Output, "definitions.json")));
+        var page = site.Page("commentaries/stockholm-talks-end-without-a-deal/index.html");
+        var mentions = page.QuerySelectorAll("a.mention").ToList();
+        Assert.NotEmpty(mentions);
+        Assert.All(mentions, a => Assert.True(definitions.RootElement.TryGetProperty(a.GetAttribute("href")!, out _), $"no definition for {a.GetAttribute("href")}"));
+        var yongbyon = definitions.RootElement.GetProperty("/news/glossary/yongbyon/");
+        Assert.Equal("Yongbyon", yongbyon[0].GetString());
+        Assert.Equal(site.Page("glossary/yongbyon/index.html").QuerySelector(".lead")!.TextContent, yongbyon[1].GetString());
+        // The page itself no longer repeats the summaries.
+        Assert.Null(page.QuerySelector(".definitions, [aria-describedby]"));
+    }
+
+    [Fact]
     public async Task New_commentary_is_linked_and_appears_on_the_pages_it_mentions()
     {
         using var site = TestSite.CopyOfRealInput();

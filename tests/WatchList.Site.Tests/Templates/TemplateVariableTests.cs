@@ -33,7 +33,7 @@ public sealed class TemplateVariableTests
 
         Assert.Equal(Severity.Warning, warning.Severity);
         Assert.EndsWith("templates/term.liquid", warning.Location.Path);
-        Assert.Equal((9, 24), (warning.Location.Line, warning.Location.Column));
+        Assert.Equal((9, 20), (warning.Location.Line, warning.Location.Column));
         Assert.Contains("'term.sumary' is not a variable of any page", warning.Message);
         Assert.Equal("did you mean 'term.summary'?", warning.Hint);
     }

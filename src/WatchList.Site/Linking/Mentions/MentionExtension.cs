@@ -4,7 +4,10 @@ using Markdig.Renderers.Html;
 
 namespace WatchList.Site.Linking.Mentions;
 
-/// <summary>Renders mentions: a link to the entry described by its summary, or a plain anchor.</summary>
+/// <summary>
+/// Renders mentions: a link to the entry, or a plain anchor. The entry's summary is not repeated on every page:
+/// the theme's script describes each link from definitions.json, found by the link's address.
+/// </summary>
 public sealed class MentionExtension : IMarkdownExtension
 {
     public void Setup(MarkdownPipelineBuilder pipeline)
@@ -24,16 +27,14 @@ public sealed class MentionRenderer : HtmlObjectRenderer<MentionInline>
 {
     protected override void Write(HtmlRenderer renderer, MentionInline mention)
     {
-        var target = mention.Target;
         if (mention.Linked)
         {
-            renderer.Write("<a class=\"mention mention-").Write(target.Kind == TargetKind.Term ? "term" : "actor").Write('"');
+            renderer.Write("<a class=\"mention\"");
             if (mention.Anchor is not null)
             {
                 renderer.Write(" id=\"").Write(mention.Anchor).Write('"');
             }
-            renderer.Write(" href=\"").WriteEscapeUrl(mention.Href).Write('"');
-            renderer.Write(" aria-describedby=\"").Write(target.DefinitionId).Write("\">");
+            renderer.Write(" href=\"").WriteEscapeUrl(mention.Href).Write("\">");
             renderer.WriteChildren(mention);
             renderer.Write("</a>");
         }
