@@ -39,4 +39,8 @@ if [ ! -f tests/tools/node_modules/vnu-jar/build/dist/vnu.jar ] || [ ! -f tests/
   npm ci --prefix tests/tools --no-audit --no-fund --ignore-scripts >/dev/null
 fi
 
+# Formatting as .editorconfig says: a change that breaks it fails here, before the tests run.
+echo "test.sh: checking formatting (dotnet format --verify-no-changes)"
+dotnet format Site.sln --verify-no-changes
+
 dotnet test Site.sln --nologo "$@"

@@ -150,15 +150,30 @@ public sealed partial class PublishedSiteTests(PublishedSite site) : IClassFixtu
             var id = entry.Element(Atom + "id")?.Value;
             var title = entry.Element(Atom + "title")?.Value;
             var name = title ?? id ?? "an entry";
-            if (!Uri.IsWellFormedUriString(id, UriKind.Absolute)) problems.Add($"{name}: id '{id}' is not an absolute IRI");
-            if (string.IsNullOrWhiteSpace(title)) problems.Add($"{name}: no title");
-            if (!IsRfc3339(entry.Element(Atom + "updated")?.Value)) problems.Add($"{name}: updated '{entry.Element(Atom + "updated")?.Value}' is not an RFC 3339 date-time");
+            if (!Uri.IsWellFormedUriString(id, UriKind.Absolute))
+            {
+                problems.Add($"{name}: id '{id}' is not an absolute IRI");
+            }
+            if (string.IsNullOrWhiteSpace(title))
+            {
+                problems.Add($"{name}: no title");
+            }
+            if (!IsRfc3339(entry.Element(Atom + "updated")?.Value))
+            {
+                problems.Add($"{name}: updated '{entry.Element(Atom + "updated")?.Value}' is not an RFC 3339 date-time");
+            }
             var content = entry.Element(Atom + "content");
-            if (string.IsNullOrWhiteSpace(content?.Value)) problems.Add($"{name}: no content");
+            if (string.IsNullOrWhiteSpace(content?.Value))
+            {
+                problems.Add($"{name}: no content");
+            }
 
             var alternate = entry.Elements(Atom + "link").FirstOrDefault(l => ((string?)l.Attribute("rel") ?? "alternate") == "alternate");
             var page = alternate is null ? null : new Uri(BaseOf(entry, FeedUrl), (string)alternate.Attribute("href")!);
-            if (page is null || site.FileFor(page) is null) problems.Add($"{name}: alternate link '{page}' is not a page of the site");
+            if (page is null || site.FileFor(page) is null)
+            {
+                problems.Add($"{name}: alternate link '{page}' is not a page of the site");
+            }
 
             // Links inside the content resolve against xml:base, as a feed reader resolves them.
             if (content is not null && (string?)content.Attribute("type") == "html")

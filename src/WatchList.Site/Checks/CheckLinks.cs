@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using WatchList.Pipeline;
 using WatchList.Site.Content;
-using WatchList.Site.Linking;
 using WatchList.Site.Diagnostics;
+using WatchList.Site.Linking;
 using WatchList.Site.Reading;
 
 namespace WatchList.Site.Checks;

@@ -254,7 +254,8 @@ public sealed class ParseCommentaries(string linkerPipeline) : ParseFrontMatterM
             fields.Text("publisher"),
             EntryNames.Resolve((MentionLinker)peers!, "actors", fields.List("actors"), TargetKind.Actor, fields.Report),
             fields.Bool("autolink") ?? true,
-            body) { RedirectFrom = Redirects.Read(fields) };
+            body)
+        { RedirectFrom = Redirects.Read(fields) };
         if (fields.Bool("draft") == true)
         {
             return null;
