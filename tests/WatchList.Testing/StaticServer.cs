@@ -6,7 +6,7 @@ namespace WatchList.Testing;
 /// <summary>
 /// Serves a built site on 127.0.0.1 under its base path, as GitHub Pages serves a project site: a folder
 /// is served by its index.html, and anything else, including everything outside the base path, is a 404.
-/// A client that leaves mid-response does not stop the server.
+/// Requests are answered concurrently, and a client that leaves mid-response does not stop the server.
 /// </summary>
 public sealed class StaticServer : IDisposable
 {
@@ -52,14 +52,21 @@ public sealed class StaticServer : IDisposable
             {
                 return;
             }
-            try
-            {
-                await Respond(context);
-            }
-            catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException)
-            {
-                // The client went away mid-answer (a page left while its fetches ran): serve the next request.
-            }
+            // Each request on its own, as a real server does: a browser fetches a page's files at once, and an
+            // answer a departing tab never reads must not hold up the next page's.
+            _ = Task.Run(() => RespondOrDrop(context));
+        }
+    }
+
+    private async Task RespondOrDrop(HttpListenerContext context)
+    {
+        try
+        {
+            await Respond(context);
+        }
+        catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException)
+        {
+            // The client went away mid-answer (a page left while its fetches ran): nothing to answer.
         }
     }
 
