@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Immutable;
 using System.Text;
 using WatchList.Pipeline;
@@ -49,6 +50,10 @@ public sealed class CreateCitationFiles(string commentariesPipeline) : IModule
             "cite.ris" => Encoding.UTF8.GetBytes(citation.Ris),
             _ => citation.CslJson,
         };
-        return new SiteFile(stream => stream.Write(Bytes()), () => Fingerprint.Of(Encoding.UTF8.GetString(Bytes())));
+        // Digested from what the file is written from, not from the file: a preview's save then digests every
+        // commentary's citation without writing three files' worth of text for each.
+        return new SiteFile(stream => stream.Write(Bytes()), () => Fingerprint.Of(string.Join('\n',
+            name, citation.Key, citation.Title, string.Join('\t', citation.Authors), citation.Date.ToString("O", CultureInfo.InvariantCulture),
+            citation.Publisher, citation.Series, citation.Url, citation.Summary, citation.Language, citation.PdfUrl)));
     }
 }

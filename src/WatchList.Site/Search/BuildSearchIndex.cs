@@ -19,7 +19,6 @@ public sealed class BuildSearchIndex : IModule
 {
     public const string Folder = "search-index";
 
-
     public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, PipelineContext context)
     {
         var cache = context.Service<SiteCache>();
@@ -35,23 +34,24 @@ public sealed class BuildSearchIndex : IModule
                 .Select(m => (m.Target.Kind == TargetKind.Actor ? "actor:" : "term:") + m.Target.Id)
                 .Concat(commentary.Actors.Select(id => "actor:" + id))
                 .Distinct(StringComparer.Ordinal));
-            pages.Add(Page(commentary.Title, kind, commentary.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), site.Link(commentary.Url), commentary.Summary, filters, document));
+            pages.Add(Page(commentary.Title, kind, commentary.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), site.Link(commentary.Url), commentary.Summary, filters, document, cache));
         }
         foreach (var document in context.OutputsOf(SitePipelines.TermPages))
         {
             var term = document.Get(SiteKeys.Term);
-            pages.Add(Page(term.Title, "Glossary term", "", site.Link(term.Url), term.Summary, ["type:glossary-term"], document));
+            pages.Add(Page(term.Title, "Glossary term", "", site.Link(term.Url), term.Summary, ["type:glossary-term"], document, cache));
         }
         foreach (var document in context.OutputsOf(SitePipelines.ActorPages))
         {
             var actor = document.Get(SiteKeys.Actor);
-            pages.Add(Page(actor.Title, "Actor", "", site.Link(actor.Url), actor.Summary ?? "", ["type:actor"], document));
+            pages.Add(Page(actor.Title, "Actor", "", site.Link(actor.Url), actor.Summary ?? "", ["type:actor"], document, cache));
         }
 
         var files = SearchIndexWriter.Write([.. pages.Select(p => p.Document)], cache is null
             ? null
             // A preview keeps each page's words with its rendered body: a save counts the words of one page again.
-            : i => cache.Derive(pages[i].Body, $"{pages[i].Document.Title}\n{pages[i].Document.Summary}", () => SearchIndexWriter.WordsOf(pages[i].Document)));
+            : i => cache.Derive(pages[i].Body, $"{pages[i].Document.Title}\n{pages[i].Document.Summary}",
+                () => SearchIndexWriter.WordsOf(pages[i].Document with { Text = TextOf(pages[i].Body) })));
         return ValueTask.FromResult(inputs.AddRange(files.Select(file =>
         {
             var output = Document.Create("", $"{Folder}/{file.Path}");
@@ -60,10 +60,12 @@ public sealed class BuildSearchIndex : IModule
         })));
     }
 
-    private static (SearchDocument, RenderedHtml) Page(string title, string kind, string date, string link, string summary, List<string> filters, Document document)
+    /// <param name="cache">In a preview, a page's text is taken from its body only when its words are counted again.</param>
+    private static (SearchDocument, RenderedHtml) Page(string title, string kind, string date, string link, string summary, List<string> filters,
+        Document document, SiteCache? cache)
     {
         var body = document.Get(SiteKeys.BodyHtml);
-        return (new SearchDocument(title, kind, date, link, summary, TextOf(body), filters), body);
+        return (new SearchDocument(title, kind, date, link, summary, cache is null ? TextOf(body) : "", filters), body);
     }
 
     private static string TextOf(RenderedHtml body)
