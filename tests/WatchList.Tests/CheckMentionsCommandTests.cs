@@ -3,15 +3,7 @@ namespace WatchList.Tests;
 /// <summary><c>watchlist check --mentions [FILES...]</c>: the editor's list of every automatic link, as text or TSV.</summary>
 public class CheckMentionsCommandTests
 {
-    private sealed record Run(int ExitCode, string Output, string Errors);
-
-    private static async Task<Run> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var errors = new StringWriter();
-        var code = await CommandLine.RunAsync(args, output, errors);
-        return new Run(code, output.ToString(), errors.ToString());
-    }
+    private static Task<CommandRun> RunAsync(params string[] args) => CommandRun.Of(args);
 
     private static string[] Check(TestSite site, params string[] more) =>
         ["check", "--input", site.Input, "--theme", site.Theme, .. more];

@@ -5,22 +5,14 @@ namespace WatchList.Tests;
 /// <summary>The <c>watchlist</c> command: exit codes 0 (built), 1 (content errors), 2 (wrong command line), and what it prints.</summary>
 public partial class CommandLineTests
 {
-    private sealed record Run(int ExitCode, string Output, string Errors);
-
-    private static async Task<Run> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var errors = new StringWriter();
-        var code = await CommandLine.RunAsync(args, output, errors);
-        return new Run(code, output.ToString(), errors.ToString());
-    }
+    private static Task<CommandRun> RunAsync(params string[] args) => CommandRun.Of(args);
 
     /// <summary>The options that keep a run inside the test site, whatever else is given.</summary>
     private static string[] Build(TestSite site, params string[] more) =>
         ["build", "--input", site.Input, "--output", site.Output, "--theme", site.Theme, .. more];
 
     /// <summary>A usage error: exit 2, the problem on the error stream, where to read more, nothing on the output.</summary>
-    private static void AssertUsageError(Run run, string problem, string command = "watchlist build")
+    private static void AssertUsageError(CommandRun run, string problem, string command = "watchlist build")
     {
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(problem, run.Errors);
