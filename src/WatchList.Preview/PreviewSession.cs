@@ -63,6 +63,9 @@ public sealed class PreviewSession : IAsyncDisposable
     /// <summary>What each build leaves for the next: unchanged files are not parsed again, unchanged pages not rewritten.</summary>
     private readonly SiteCache _cache = new();
 
+    /// <summary>Collects garbage once the preview is idle after a build, rather than during the next one.</summary>
+    private readonly IdleCollector _collector = new(TimeSpan.FromMilliseconds(250));
+
     /// <summary>The site's home page on the preview server.</summary>
     public Uri Address => _server.Address;
 
@@ -125,6 +128,7 @@ public sealed class PreviewSession : IAsyncDisposable
             reloaded = Stopwatch.GetTimestamp();
         });
         BuildReport report;
+        _collector.Building();
         try
         {
             report = await SiteBuilder.BuildAsync(_options.Build with { Cache = _cache }, observer, cancellationToken);
@@ -135,6 +139,10 @@ public sealed class PreviewSession : IAsyncDisposable
             var location = new SourceLocation(DisplayPath.For(_options.Build.OutputFolder));
             report = new BuildReport([Diagnostic.Error(location, "the site could not be written: " + e.Message,
                 "check that the output folder is writable and not open in another program")], 0, TimeSpan.Zero);
+        }
+        finally
+        {
+            _collector.Built();
         }
         var saveToReload = TimeSpan.Zero;
         if (report.Succeeded)
@@ -222,6 +230,7 @@ public sealed class PreviewSession : IAsyncDisposable
     {
         _watcher?.Dispose();
         await _server.DisposeAsync();
+        _collector.Dispose();
         _files.Dispose();
         _rebuilds.Writer.TryComplete();
     }

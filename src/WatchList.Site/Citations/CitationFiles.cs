@@ -42,18 +42,26 @@ public sealed class CreateCitationFiles(string commentariesPipeline) : IModule
     {
         var site = Pages.SitePages.Settings(context);
         var pdf = document.Get(PdfKey);
-        var citation = Citation.Of(document.Get(SiteKeys.Commentary), site, pdf.Length > 0 ? site.AbsoluteUrl(pdf) : null);
+        var commentary = document.Get(SiteKeys.Commentary);
         var name = document.Destination[(document.Destination.LastIndexOf('/') + 1)..];
-        byte[] Bytes() => name switch
+        Citation Cite() => Citation.Of(commentary, site, pdf.Length > 0 ? site.AbsoluteUrl(pdf) : null);
+        var cache = context.Service<SiteCache>();
+        return new SiteFile(stream => stream.Write(name switch
         {
-            "cite.bib" => Encoding.UTF8.GetBytes(citation.BibTeX),
-            "cite.ris" => Encoding.UTF8.GetBytes(citation.Ris),
-            _ => citation.CslJson,
-        };
-        // Digested from what the file is written from, not from the file: a preview's save then digests every
-        // commentary's citation without writing three files' worth of text for each.
-        return new SiteFile(stream => stream.Write(Bytes()), () => Fingerprint.Of(string.Join('\n',
-            name, citation.Key, citation.Title, string.Join('\t', citation.Authors), citation.Date.ToString("O", CultureInfo.InvariantCulture),
-            citation.Publisher, citation.Series, citation.Url, citation.Summary, citation.Language, citation.PdfUrl)));
+            "cite.bib" => Encoding.UTF8.GetBytes(Cite().BibTeX),
+            "cite.ris" => Encoding.UTF8.GetBytes(Cite().Ris),
+            _ => Cite().CslJson,
+        }), cache is null ? null : () =>
+            // Digested from what the file is written from, not from the file, and once per parsed commentary: a
+            // preview's save digests again only the citation of the commentary saved (or all of them when the
+            // site's settings change), without writing three files' worth of text for each.
+            cache.Derive(commentary, nameof(CreateCitationFiles), string.Join('\n', site.BaseUrl, site.Title, site.Author, site.Language, pdf),
+                () => new CitationDigest(Digest(Cite()))).Value);
     }
+
+    private sealed record CitationDigest(ulong Value);
+
+    private static ulong Digest(Citation citation) => Fingerprint.Of(string.Join('\n',
+        citation.Key, citation.Title, string.Join('\t', citation.Authors), citation.Date.ToString("O", CultureInfo.InvariantCulture),
+        citation.Publisher, citation.Series, citation.Url, citation.Summary, citation.Language, citation.PdfUrl));
 }

@@ -87,24 +87,25 @@ public sealed class SiteCache
     }
 
     /// <summary>
-    /// What was worked out from <paramref name="source"/> (an object a rebuild reuses while its file is
-    /// unchanged, such as a rendered body) together with <paramref name="key"/>; worked out again when
-    /// either is new. Kept for as long as the source lives.
+    /// What <paramref name="step"/> worked out from <paramref name="source"/> (an object a rebuild reuses while its
+    /// file is unchanged, such as a rendered body or a parsed commentary) together with <paramref name="key"/>;
+    /// worked out again when either is new. Kept for as long as the source lives.
     /// </summary>
-    public T Derive<T>(object source, string key, Func<T> compute) where T : class
+    public T Derive<T>(object source, string step, string key, Func<T> compute) where T : class
     {
-        if (_derived.TryGetValue(source, out var known) && known.Key == key && known.Value is T value)
+        var steps = _derived.GetValue(source, _ => new ConcurrentDictionary<string, Derived>(StringComparer.Ordinal));
+        if (steps.TryGetValue(step, out var known) && known.Key == key && known.Value is T value)
         {
             return value;
         }
         value = compute();
-        _derived.AddOrUpdate(source, new Derived(key, value));
+        steps[step] = new Derived(key, value);
         return value;
     }
 
     private sealed record Derived(string Key, object Value);
 
-    private readonly ConditionalWeakTable<object, Derived> _derived = new();
+    private readonly ConditionalWeakTable<object, ConcurrentDictionary<string, Derived>> _derived = new();
 
     /// <summary>
     /// The file with its content, marked unchanged (left as it is on disk) when the file at its destination

@@ -50,8 +50,10 @@ public sealed class BuildSearchIndex : IModule
         var files = SearchIndexWriter.Write([.. pages.Select(p => p.Document)], cache is null
             ? null
             // A preview keeps each page's words with its rendered body: a save counts the words of one page again.
-            : i => cache.Derive(pages[i].Body, $"{pages[i].Document.Title}\n{pages[i].Document.Summary}",
-                () => SearchIndexWriter.WordsOf(pages[i].Document with { Text = TextOf(pages[i].Body) })));
+            : i => cache.Derive(pages[i].Body, nameof(BuildSearchIndex), $"{pages[i].Document.Title}\n{pages[i].Document.Summary}",
+                () => SearchIndexWriter.WordsOf(pages[i].Document with { Text = TextOf(pages[i].Body) })),
+            // and the postings of the last build, so that only the words of the pages saved are taken out and put back.
+            cache?.Keep(nameof(SearchPostings), "", () => new SearchPostings()));
         return ValueTask.FromResult(inputs.AddRange(files.Select(file =>
         {
             var output = Document.Create("", $"{Folder}/{file.Path}");

@@ -48,33 +48,22 @@ public static class SearchIndexWriter
     // Fetched by script, never put in a page: characters such as "’" or "&" need no escaping.
     private static readonly JsonWriterOptions JsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static IReadOnlyList<SearchFile> Write(IReadOnlyList<SearchDocument> documents, Func<int, Dictionary<string, int>>? words = null)
+    /// <param name="words">The words of page <c>i</c> with their weights; <see cref="WordsOf"/> by default.</param>
+    /// <param name="postings">The postings of an earlier build of the same session, brought up to date; a new set by default.</param>
+    public static IReadOnlyList<SearchFile> Write(IReadOnlyList<SearchDocument> documents, Func<int, Dictionary<string, int>>? words = null,
+        SearchPostings? postings = null)
     {
         words ??= i => WordsOf(documents[i]);
         var perDocument = new Dictionary<string, int>[documents.Count];
         Parallel.For(0, documents.Count, i => perDocument[i] = words(i));
-
-        var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var id = 0; id < perDocument.Length; id++)
-        {
-            foreach (var (word, weight) in perDocument[id])
-            {
-                if (!postings.TryGetValue(word, out var list))
-                {
-                    postings[word] = list = [];
-                }
-                list.Add(id);
-                list.Add(weight);
-            }
-        }
+        postings ??= new SearchPostings();
+        postings.Update(perDocument);
 
         var files = new List<SearchFile>();
         var shardStarts = new List<string>();
-        var terms = postings.Keys.ToArray();
-        Array.Sort(terms, StringComparer.Ordinal);
         var shard = new ArrayBufferWriter<byte>(ShardBytes * 2);
         var previous = "";
-        foreach (var term in terms)
+        foreach (var term in postings.SortedWords())
         {
             if (shard.WrittenCount == 0)
             {
@@ -86,7 +75,7 @@ public static class SearchIndexWriter
             Varint(shard, shared);
             Varint(shard, suffix.Length);
             shard.Write(suffix);
-            WritePostings(shard, postings[term], documents.Count);
+            shard.Write(postings.Encoded(term, EncodePostings));
             previous = term;
             if (shard.WrittenCount >= ShardBytes)
             {
@@ -144,8 +133,9 @@ public static class SearchIndexWriter
     }
 
     /// <summary>Pairs of page and weight, sparse or dense, after a varint of (byte length × 2 + dense).</summary>
-    private static void WritePostings(ArrayBufferWriter<byte> output, List<int> pairs, int pages)
+    private static byte[] EncodePostings(List<int> pairs, int pages)
     {
+        var output = new ArrayBufferWriter<byte>(16);
         var count = pairs.Count / 2;
         if (count * 8 > pages)
         {
@@ -158,7 +148,7 @@ public static class SearchIndexWriter
             }
             Varint(output, dense.Length * 2 + 1);
             output.Write(dense);
-            return;
+            return output.WrittenSpan.ToArray();
         }
         var sparse = new ArrayBufferWriter<byte>(count * 3);
         var last = -1;
@@ -170,6 +160,7 @@ public static class SearchIndexWriter
         }
         Varint(output, sparse.WrittenCount * 2);
         output.Write(sparse.WrittenSpan);
+        return output.WrittenSpan.ToArray();
     }
 
     /// <summary>The pages under one filter value: a first byte 0 then varint gaps, or 1 then a bit a page.</summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using CsCheck;
 using WatchList.Site.Search;
 
 namespace WatchList.Site.Tests.Search;
@@ -22,6 +23,49 @@ public sealed class SearchIndexTests
 
         Assert.Contains($"const accented = '{SearchWords.Accented}';", script, StringComparison.Ordinal);
         Assert.Contains($"const plain = '{SearchWords.Plain}';", script, StringComparison.Ordinal);
+    }
+
+    /// <summary>A page's text from a small vocabulary, so that edits add, drop and reweigh words other pages share.</summary>
+    private static readonly Gen<string> Text = Gen.OneOf("sanctions", "freeze", "talks", "Yongbyon", "reactor", "the", "summit", "envoy",
+        "inspectors", "Kaesong", "liaison", "office").Array[0, 12].Select(words => string.Join(' ', words));
+
+    [Fact]
+    public void Postings_kept_between_builds_give_after_any_edits_the_index_a_fresh_build_writes()
+    {
+        // Pages, then rounds of edits (page, new text); a round may also add or remove a page at the end.
+        var cases = Gen.Select(Text.Array[1, 40], Gen.Select(Gen.Int[0, 39], Text).Array[1, 6].Array[1, 5], Gen.Int[-1, 1].Array[5]);
+        cases.Sample((texts, rounds, growth) =>
+        {
+            var pages = texts.Select((text, i) => Page(i, text)).ToList();
+            var kept = new SearchPostings();
+            // The same counts object for an unchanged page, as a preview's cache gives: only changed pages are counted again.
+            // The writer counts pages on several threads.
+            var counts = new System.Collections.Concurrent.ConcurrentDictionary<SearchDocument, Dictionary<string, int>>(ReferenceEqualityComparer.Instance);
+            Dictionary<string, int> Words(int i) => counts.GetOrAdd(pages[i], SearchIndexWriter.WordsOf);
+            SearchIndexWriter.Write(pages, Words, kept);
+            for (var round = 0; round < rounds.Length; round++)
+            {
+                foreach (var (page, text) in rounds[round])
+                {
+                    if (page < pages.Count)
+                    {
+                        pages[page] = Page(page, text);
+                    }
+                }
+                if (growth[round] > 0)
+                {
+                    pages.Add(Page(pages.Count, "an added page"));
+                }
+                else if (growth[round] < 0 && pages.Count > 1)
+                {
+                    pages.RemoveAt(pages.Count - 1);
+                }
+                var updated = SearchIndexWriter.Write(pages, Words, kept);
+                var fresh = SearchIndexWriter.Write(pages);
+                Assert.Equal(fresh.Select(f => f.Path), updated.Select(f => f.Path));
+                Assert.All(fresh.Zip(updated), pair => Assert.Equal(pair.First.Bytes, pair.Second.Bytes));
+            }
+        }, iter: 300);
     }
 
     private static SearchDocument Page(int i, string text, params string[] filters) =>

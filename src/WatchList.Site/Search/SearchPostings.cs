@@ -1,0 +1,147 @@
+namespace WatchList.Site.Search;
+
+/// <summary>
+/// The postings of every word of the search index (the pages holding it, with a weight), and each word's postings
+/// encoded as the shards store them. A preview keeps one between builds: a save changes the words of the pages
+/// saved, so only their words are taken out and put back, and only those words are encoded again. A one-off
+/// build fills a new one once. Not safe for use by two builds at once (a session builds one at a time).
+/// </summary>
+public sealed class SearchPostings
+{
+    // Per page (in index order) the words it was last counted with; compared by reference, as the counts of an
+    // unchanged page are the same object from one build to the next.
+    private Dictionary<string, int>[] _pages = [];
+
+    // Per word: pairs of page and weight, in page order.
+    private readonly Dictionary<string, List<int>> _postings = new(StringComparer.Ordinal);
+
+    // Per word: its postings as the shards store them, for the current number of pages; missing when changed.
+    private readonly Dictionary<string, byte[]> _encoded = new(StringComparer.Ordinal);
+
+    private string[]? _sortedWords;
+
+    /// <summary>How many pages the postings number.</summary>
+    public int Pages => _pages.Length;
+
+    /// <summary>Brings the postings up to date with the words of every page, page <c>i</c> holding <c>words[i]</c>.</summary>
+    public void Update(Dictionary<string, int>[] words)
+    {
+        if (words.Length != _pages.Length)
+        {
+            // Page numbers moved, and dense postings are as long as the number of pages: everything is made again.
+            _postings.Clear();
+            _encoded.Clear();
+            _sortedWords = null;
+            _pages = new Dictionary<string, int>[words.Length];
+            for (var page = 0; page < words.Length; page++)
+            {
+                foreach (var (word, weight) in words[page])
+                {
+                    if (!_postings.TryGetValue(word, out var list))
+                    {
+                        _postings[word] = list = [];
+                    }
+                    list.Add(page);
+                    list.Add(weight);
+                }
+                _pages[page] = words[page];
+            }
+            return;
+        }
+        for (var page = 0; page < words.Length; page++)
+        {
+            if (ReferenceEquals(words[page], _pages[page]))
+            {
+                continue;
+            }
+            var before = _pages[page];
+            var now = words[page];
+            foreach (var word in before.Keys)
+            {
+                if (!now.ContainsKey(word))
+                {
+                    Remove(word, page);
+                }
+            }
+            foreach (var (word, weight) in now)
+            {
+                if (!before.TryGetValue(word, out var was))
+                {
+                    Insert(word, page, weight);
+                }
+                else if (was != weight)
+                {
+                    var list = _postings[word];
+                    list[Find(list, page) + 1] = weight;
+                    _encoded.Remove(word);
+                }
+            }
+            _pages[page] = now;
+        }
+    }
+
+    /// <summary>Every word in ordinal order.</summary>
+    public string[] SortedWords()
+    {
+        if (_sortedWords is null)
+        {
+            _sortedWords = [.. _postings.Keys];
+            Array.Sort(_sortedWords, StringComparer.Ordinal);
+        }
+        return _sortedWords;
+    }
+
+    /// <summary>The postings of a word, encoded by <paramref name="encode"/> when they changed since last asked.</summary>
+    public byte[] Encoded(string word, Func<List<int>, int, byte[]> encode)
+    {
+        if (!_encoded.TryGetValue(word, out var bytes))
+        {
+            _encoded[word] = bytes = encode(_postings[word], _pages.Length);
+        }
+        return bytes;
+    }
+
+    private void Remove(string word, int page)
+    {
+        var list = _postings[word];
+        var at = Find(list, page);
+        list.RemoveRange(at, 2);
+        _encoded.Remove(word);
+        if (list.Count == 0)
+        {
+            _postings.Remove(word);
+            _sortedWords = null;
+        }
+    }
+
+    private void Insert(string word, int page, int weight)
+    {
+        if (!_postings.TryGetValue(word, out var list))
+        {
+            _postings[word] = list = [];
+            _sortedWords = null;
+        }
+        var at = Find(list, page);
+        list.InsertRange(at, [page, weight]);
+        _encoded.Remove(word);
+    }
+
+    /// <summary>Where <paramref name="page"/>'s pair is, or would go, in a list of pairs in page order.</summary>
+    private static int Find(List<int> pairs, int page)
+    {
+        int low = 0, high = pairs.Count / 2;
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (pairs[middle * 2] < page)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+        return low * 2;
+    }
+}
