@@ -34,25 +34,26 @@ public sealed class BuildSearchIndex : IModule
                 .Select(m => (m.Target.Kind == TargetKind.Actor ? "actor:" : "term:") + m.Target.Id)
                 .Concat(commentary.Actors.Select(id => "actor:" + id))
                 .Distinct(StringComparer.Ordinal));
-            pages.Add(Page(commentary.Title, kind, commentary.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), site.Link(commentary.Url), commentary.Summary, filters, document, cache));
+            pages.Add(Page(commentary.Title, kind, commentary.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), site.Link(commentary.Url), commentary.Summary, filters, document));
         }
         foreach (var document in context.OutputsOf(SitePipelines.TermPages))
         {
             var term = document.Get(SiteKeys.Term);
-            pages.Add(Page(term.Title, "Glossary term", "", site.Link(term.Url), term.Summary, ["type:glossary-term"], document, cache));
+            pages.Add(Page(term.Title, "Glossary term", "", site.Link(term.Url), term.Summary, ["type:glossary-term"], document));
         }
         foreach (var document in context.OutputsOf(SitePipelines.ActorPages))
         {
             var actor = document.Get(SiteKeys.Actor);
-            pages.Add(Page(actor.Title, "Actor", "", site.Link(actor.Url), actor.Summary ?? "", ["type:actor"], document, cache));
+            pages.Add(Page(actor.Title, "Actor", "", site.Link(actor.Url), actor.Summary ?? "", ["type:actor"], document));
         }
 
-        var files = SearchIndexWriter.Write([.. pages.Select(p => p.Document)], cache is null
-            ? null
-            // A preview keeps each page's words with its rendered body: a save counts the words of one page again.
-            : i => cache.Derive(pages[i].Body, nameof(BuildSearchIndex), $"{pages[i].Document.Title}\n{pages[i].Document.Summary}",
-                () => SearchIndexWriter.WordsOf(pages[i].Document with { Text = TextOf(pages[i].Body) })),
-            // and the postings of the last build, so that only the words of the pages saved are taken out and put back.
+        // A page's words are counted from its body's text, made on the writer's threads and let go once counted:
+        // 10,000 commentaries' texts held at once were some 200 MB. A preview keeps each page's words with its rendered
+        // body, so a save counts the words of one page again, and keeps the postings of the last build.
+        var vocabulary = cache is null ? new SearchVocabulary() : cache.Keep(nameof(SearchVocabulary), "", () => new SearchVocabulary());
+        Dictionary<string, int> Words(int i) => SearchIndexWriter.WordsOf(pages[i].Document with { Text = TextOf(pages[i].Body) }, vocabulary);
+        var files = SearchIndexWriter.Write([.. pages.Select(p => p.Document)],
+            cache is null ? Words : i => cache.Derive(pages[i].Body, nameof(BuildSearchIndex), $"{pages[i].Document.Title}\n{pages[i].Document.Summary}", () => Words(i)),
             cache?.Keep(nameof(SearchPostings), "", () => new SearchPostings()));
         return ValueTask.FromResult(inputs.AddRange(files.Select(file =>
         {
@@ -62,13 +63,8 @@ public sealed class BuildSearchIndex : IModule
         })));
     }
 
-    /// <param name="cache">In a preview, a page's text is taken from its body only when its words are counted again.</param>
     private static (SearchDocument, RenderedHtml) Page(string title, string kind, string date, string link, string summary, List<string> filters,
-        Document document, SiteCache? cache)
-    {
-        var body = document.Get(SiteKeys.BodyHtml);
-        return (new SearchDocument(title, kind, date, link, summary, cache is null ? TextOf(body) : "", filters), body);
-    }
+        Document document) => (new SearchDocument(title, kind, date, link, summary, "", filters), document.Get(SiteKeys.BodyHtml));
 
     private static string TextOf(RenderedHtml body)
     {

@@ -56,7 +56,7 @@ public static class SearchIndexWriter
         words ??= i => WordsOf(documents[i]);
         var perDocument = new Dictionary<string, int>[documents.Count];
         Parallel.For(0, documents.Count, i => perDocument[i] = words(i));
-        postings ??= new SearchPostings();
+        postings ??= new SearchPostings(kept: false);
         postings.Update(perDocument);
 
         var files = new List<SearchFile>();
@@ -123,12 +123,14 @@ public static class SearchIndexWriter
     }
 
     /// <summary>The words of a page with their weights: title, summary and text.</summary>
-    public static Dictionary<string, int> WordsOf(SearchDocument document)
+    /// <param name="vocabulary">Shared by the pages of a build, so that each word's string is made once.</param>
+    public static Dictionary<string, int> WordsOf(SearchDocument document, SearchVocabulary? vocabulary = null)
     {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        SearchWords.Count(document.Title, counts, TitleWeight);
-        SearchWords.Count(document.Summary, counts, SummaryWeight);
-        SearchWords.Count(document.Text, counts, 1);
+        // About one distinct word in twelve characters of a commentary's text: sized once rather than grown.
+        var counts = new Dictionary<string, int>(Math.Min(document.Text.Length / 12, 4096), StringComparer.Ordinal);
+        SearchWords.Count(document.Title, counts, TitleWeight, vocabulary);
+        SearchWords.Count(document.Summary, counts, SummaryWeight, vocabulary);
+        SearchWords.Count(document.Text, counts, 1, vocabulary);
         return counts;
     }
 

@@ -20,6 +20,12 @@ public sealed class SearchPostings
 
     private string[]? _sortedWords;
 
+    // False for a one-off build, which asks for each word's encoding once.
+    private readonly bool _keepEncoded;
+
+    /// <param name="kept">True when the postings are kept for later builds: each word's encoding is kept too.</param>
+    public SearchPostings(bool kept = true) => _keepEncoded = kept;
+
     /// <summary>How many pages the postings number.</summary>
     public int Pages => _pages.Length;
 
@@ -94,6 +100,10 @@ public sealed class SearchPostings
     /// <summary>The postings of a word, encoded by <paramref name="encode"/> when they changed since last asked.</summary>
     public byte[] Encoded(string word, Func<List<int>, int, byte[]> encode)
     {
+        if (!_keepEncoded)
+        {
+            return encode(_postings[word], _pages.Length);
+        }
         if (!_encoded.TryGetValue(word, out var bytes))
         {
             _encoded[word] = bytes = encode(_postings[word], _pages.Length);

@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace WatchList.Site.Search;
@@ -15,7 +18,8 @@ public static class SearchWords
     public const int MaxLength = 40;
 
     /// <summary>Adds <paramref name="weight"/> to the count of each stemmed word of <paramref name="text"/>.</summary>
-    public static void Count(ReadOnlySpan<char> text, Dictionary<string, int> counts, int weight)
+    /// <param name="vocabulary">Where a word new to <paramref name="counts"/> takes its string from; a new string by default.</param>
+    public static void Count(ReadOnlySpan<char> text, Dictionary<string, int> counts, int weight, SearchVocabulary? vocabulary = null)
     {
         var lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<char> buffer = stackalloc char[MaxLength];
@@ -42,7 +46,15 @@ public static class SearchWords
                 word = Stem(word, buffer);
                 if (word.Length > 0)
                 {
-                    lookup[word] = lookup.TryGetValue(word, out var count) ? count + weight : weight;
+                    ref var count = ref CollectionsMarshal.GetValueRefOrNullRef(lookup, word);
+                    if (Unsafe.IsNullRef(ref count))
+                    {
+                        counts.Add(vocabulary is null ? word.ToString() : vocabulary.Of(word), weight);
+                    }
+                    else
+                    {
+                        count += weight;
+                    }
                 }
                 length = 0;
                 plain = true;
@@ -111,5 +123,25 @@ public static class SearchWords
             return word[..^1];
         }
         return word.EndsWith("us") || word.EndsWith("ss") ? word : word[..^1];
+    }
+}
+
+/// <summary>
+/// One string per word for all the pages of a build: a page's counts then hold no strings of their own (at
+/// 10,000 commentaries, six million strings fewer). Safe to use from many threads.
+/// </summary>
+public sealed class SearchVocabulary
+{
+    private readonly ConcurrentDictionary<string, string> _words = new(StringComparer.Ordinal);
+
+    /// <summary>The vocabulary's string for <paramref name="word"/>, added when it is new.</summary>
+    public string Of(ReadOnlySpan<char> word)
+    {
+        if (_words.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var known))
+        {
+            return known;
+        }
+        var added = word.ToString();
+        return _words.GetOrAdd(added, added);
     }
 }

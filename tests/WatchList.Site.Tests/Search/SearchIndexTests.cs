@@ -41,7 +41,7 @@ public sealed class SearchIndexTests
             // The same counts object for an unchanged page, as a preview's cache gives: only changed pages are counted again.
             // The writer counts pages on several threads.
             var counts = new System.Collections.Concurrent.ConcurrentDictionary<SearchDocument, Dictionary<string, int>>(ReferenceEqualityComparer.Instance);
-            Dictionary<string, int> Words(int i) => counts.GetOrAdd(pages[i], SearchIndexWriter.WordsOf);
+            Dictionary<string, int> Words(int i) => counts.GetOrAdd(pages[i], page => SearchIndexWriter.WordsOf(page));
             SearchIndexWriter.Write(pages, Words, kept);
             for (var round = 0; round < rounds.Length; round++)
             {
