@@ -13,7 +13,11 @@
 #   CORPUS_SHAPE="--paragraphs 6 --words 25-40 --mention-rate 0.9 --mentions 2" bench/run.sh
 # Each run is a whole process under /usr/bin/time -v: wall time, user+sys CPU time, peak memory (max RSS).
 # The two programs alternate run by run (and which goes first alternates too), so a noisy machine
-# slows both alike; medians are quoted. Outputs are deleted before each run, outside the timing.
+# slows both alike; medians are quoted. The output of a run is moved aside before the next one and all of
+# them are deleted at the end: on a file system that skips recently freed inodes when it creates files (ext4
+# without a journal, as on the machine these numbers come from), deleting a site just before the next run
+# makes that run pay for the deletion, and the more files it writes the more it pays. Corpora are generated
+# again only when their size, seed or shape changed, for the same reason.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -45,6 +49,18 @@ if [ ! -x /usr/bin/time ]; then
 fi
 
 mkdir -p "$out"
+# Outputs moved aside by an earlier run that did not finish; deleted before anything is timed.
+discarded=$out/discarded
+rm -rf "$discarded"
+mkdir -p "$discarded"
+# Moves folders out of the way (a rename) instead of deleting them: see the head of this file.
+discard() {
+  local folder
+  for folder in "$@"; do
+    [ -e "$folder" ] && mv "$folder" "$(mktemp -d "$discarded/XXXXXX")/"
+  done
+  return 0
+}
 echo "bench: publishing watchlist (Release, Native AOT)"
 dotnet publish src/WatchList -c Release -o "$out/watchlist" --nologo -v quiet >/dev/null
 dotnet publish bench/WatchList.Bench.Corpus -c Release -o "$out/corpus-tool" --nologo -v quiet >/dev/null
@@ -60,8 +76,15 @@ sizes=("c2 2 200 40" "c1000 1000 200 40")
 for size in "${sizes[@]}"; do
   read -r name n g a <<<"$size"
   echo "bench: generating $name ($n commentaries, $g terms, $a actors)"
+  stamp="$n $g $a $seed ${shape[*]}"
+  if [ -f "$out/$name/corpus.txt" ] && [ "$(head -1 "$out/$name/corpus.txt")" = "$stamp" ] && [ -d "$out/$name/hugo" ]; then
+    shape_line=$(tail -1 "$out/$name/corpus.txt")
+    continue
+  fi
+  discard "$out/$name"
   shape_line=$("$corpus" generate --out "$out/$name/input" --commentaries "$n" --terms "$g" --actors "$a" --seed "$seed" "${shape[@]}")
   "$corpus" hugo --from "$out/$name/input" --out "$out/$name/hugo" >/dev/null
+  printf '%s\n%s\n' "$stamp" "$shape_line" >"$out/$name/corpus.txt"
 done
 # Hugo's side of the cold start: a two-page site, the real commentaries alone.
 "$corpus" hugo --from input --out "$out/real/hugo" --commentaries-only >/dev/null
@@ -96,11 +119,11 @@ compare() {
   local theirs=(hugo --source "$hugo_source" --destination "$hugo_site" --quiet)
   echo "bench: $label, $count runs each"
   # One untimed run of each first: files in the page cache, and a check that both builds succeed.
-  rm -rf "$site" "$hugo_site"
+  discard "$site" "$hugo_site"
   timed warmup watchlist "${ours[@]}"
   timed warmup hugo "${theirs[@]}"
   for ((i = 1; i <= count; i++)); do
-    rm -rf "$site" "$hugo_site"
+    discard "$site" "$hugo_site"
     if ((i % 2)); then
       timed "$label" watchlist "${ours[@]}"
       timed "$label" hugo "${theirs[@]}"
@@ -213,5 +236,6 @@ for size in "${sizes[@]}"; do labels+=("${size%% *}"); done
 } >"$results_file"
 
 cat "$results_file"
+rm -rf "$discarded"
 echo
 echo "bench: every run is in $results; medians in $medians; the table is in $results_file"

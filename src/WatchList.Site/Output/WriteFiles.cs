@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using WatchList.Pipeline;
 
 namespace WatchList.Site.Output;
@@ -10,6 +11,10 @@ public sealed class WriteFiles(string outputFolder) : PerDocumentModule
 {
     private readonly string _root = Path.GetFullPath(outputFolder).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
 
+    // Folders this writer made or found: a site's files share few folders (four files in a commentary's), and
+    // asking the file system for each file's folder again cost two system calls a file.
+    private readonly ConcurrentDictionary<string, bool> _folders = new(StringComparer.Ordinal);
+
     protected override Document? Execute(Document input, PipelineContext context)
     {
         var path = Resolve(input);
@@ -17,7 +22,12 @@ public sealed class WriteFiles(string outputFolder) : PerDocumentModule
         {
             return input;
         }
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var folder = Path.GetDirectoryName(path)!;
+        if (!_folders.ContainsKey(folder))
+        {
+            Directory.CreateDirectory(folder);
+            _folders.TryAdd(folder, true);
+        }
         using (var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1))
         {
             input.Content.WriteTo(stream);
