@@ -49,9 +49,14 @@ if [ ! -x /usr/bin/time ]; then
 fi
 
 mkdir -p "$out"
-# Outputs moved aside by an earlier run that did not finish; deleted before anything is timed.
+# Outputs moved aside by an earlier run that did not finish; deleted before anything is timed. The file system
+# forgets deleted files within 3 minutes of their deletion (see the head of this file): timing starts no sooner
+# than that after a deletion (this one, the last run's at its end, or a publish that replaced files).
 discarded=$out/discarded
-rm -rf "$discarded"
+if [ -e "$discarded" ]; then
+  rm -rf "$discarded"
+  date +%s >"$out/deleted-at"
+fi
 mkdir -p "$discarded"
 # Moves folders out of the way (a rename) instead of deleting them: see the head of this file.
 discard() {
@@ -62,7 +67,10 @@ discard() {
   return 0
 }
 echo "bench: publishing watchlist (Release, Native AOT)"
+before=$(stat -c %Y "$out/watchlist/watchlist" 2>/dev/null || echo 0)
 dotnet publish src/WatchList -c Release -o "$out/watchlist" --nologo -v quiet >/dev/null
+# A publish that compiled anything replaced files of its own (obj/, bin/): it counts as a deletion.
+[ "$(stat -c %Y "$out/watchlist/watchlist")" != "$before" ] && date +%s >"$out/deleted-at"
 dotnet publish bench/WatchList.Bench.Corpus -c Release -o "$out/corpus-tool" --nologo -v quiet >/dev/null
 dotnet publish bench/WatchList.Bench.Latency -c Release -o "$out/latency-tool" --nologo -v quiet >/dev/null
 watchlist=$out/watchlist/watchlist
@@ -75,12 +83,12 @@ sizes=("c2 2 200 40" "c1000 1000 200 40")
 
 for size in "${sizes[@]}"; do
   read -r name n g a <<<"$size"
-  echo "bench: generating $name ($n commentaries, $g terms, $a actors)"
   stamp="$n $g $a $seed ${shape[*]}"
   if [ -f "$out/$name/corpus.txt" ] && [ "$(head -1 "$out/$name/corpus.txt")" = "$stamp" ] && [ -d "$out/$name/hugo" ]; then
     shape_line=$(tail -1 "$out/$name/corpus.txt")
     continue
   fi
+  echo "bench: generating $name ($n commentaries, $g terms, $a actors)"
   discard "$out/$name"
   shape_line=$("$corpus" generate --out "$out/$name/input" --commentaries "$n" --terms "$g" --actors "$a" --seed "$seed" "${shape[@]}")
   "$corpus" hugo --from "$out/$name/input" --out "$out/$name/hugo" >/dev/null
@@ -91,6 +99,14 @@ done
 
 results=$out/times.tsv
 : >"$results"
+
+if [ -f "$out/deleted-at" ]; then
+  wait_s=$((180 - ($(date +%s) - $(cat "$out/deleted-at"))))
+  if ((wait_s > 0)); then
+    echo "bench: waiting ${wait_s} s for the file system to forget the files deleted last"
+    sleep "$wait_s"
+  fi
+fi
 
 # One timed run: label program command...; appends "label program wall_s cpu_s rss_kb user_s" to the results.
 timed() {
@@ -237,5 +253,6 @@ for size in "${sizes[@]}"; do labels+=("${size%% *}"); done
 
 cat "$results_file"
 rm -rf "$discarded"
+date +%s >"$out/deleted-at"
 echo
 echo "bench: every run is in $results; medians in $medians; the table is in $results_file"

@@ -21,6 +21,7 @@ internal sealed class IdleCollector : IDisposable
     private readonly Timer _timer;
     private readonly TimeSpan _idle;
     private long _budget;
+    private volatile bool _disposed;
     private long _allocatedBefore;
 
     /// <param name="idle">How long after a build the preview must stay idle before the collector runs.</param>
@@ -33,7 +34,7 @@ internal sealed class IdleCollector : IDisposable
     /// <summary>Marks a build's start: no idle collection runs until <see cref="Built"/>.</summary>
     public void Building()
     {
-        _timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        Schedule(Timeout.InfiniteTimeSpan);
         _lock.Wait();
         _allocatedBefore = GC.GetTotalAllocatedBytes();
     }
@@ -43,13 +44,30 @@ internal sealed class IdleCollector : IDisposable
     {
         _budget = Math.Clamp(2 * (GC.GetTotalAllocatedBytes() - _allocatedBefore), Smallest, Largest);
         _lock.Release();
-        _timer.Change(_idle, Timeout.InfiniteTimeSpan);
+        Schedule(_idle);
+    }
+
+    /// <summary>Sets when the collection runs (never: <see cref="Timeout.InfiniteTimeSpan"/>), unless the session has ended.</summary>
+    private void Schedule(TimeSpan due)
+    {
+        if (_disposed)
+        {
+            return;
+        }
+        try
+        {
+            _timer.Change(due, Timeout.InfiniteTimeSpan);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The session ended meanwhile.
+        }
     }
 
     private void CollectWhileIdle()
     {
         // A build that started meanwhile goes first; it schedules the collection again when it is done.
-        if (!_lock.Wait(0))
+        if (_disposed || !_lock.Wait(0))
         {
             return;
         }
@@ -86,11 +104,12 @@ internal sealed class IdleCollector : IDisposable
         }
     }
 
+    /// <summary>Schedules no more collections and ends the region, if one is open.</summary>
     public void Dispose()
     {
+        _disposed = true;
         _timer.Dispose();
-        _lock.Wait();
+        // A collection already running may still open a region: it ends by itself once the program allocates that much.
         EndRegion();
-        _lock.Dispose();
     }
 }
