@@ -54,10 +54,8 @@ public static class SearchIndexWriter
         SearchPostings? postings = null)
     {
         words ??= i => WordsOf(documents[i]);
-        var perDocument = new Dictionary<string, int>[documents.Count];
-        Parallel.For(0, documents.Count, i => perDocument[i] = words(i));
         postings ??= new SearchPostings(kept: false);
-        postings.Update(perDocument);
+        postings.Update(documents.Count, words);
 
         var files = new List<SearchFile>();
         var shardStarts = new List<string>();

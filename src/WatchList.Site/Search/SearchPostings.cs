@@ -20,38 +20,66 @@ public sealed class SearchPostings
 
     private string[]? _sortedWords;
 
-    // False for a one-off build, which asks for each word's encoding once.
-    private readonly bool _keepEncoded;
+    // False for a one-off build, which asks for each word's encoding once and holds no page's counts.
+    private readonly bool _kept;
 
-    /// <param name="kept">True when the postings are kept for later builds: each word's encoding is kept too.</param>
-    public SearchPostings(bool kept = true) => _keepEncoded = kept;
+    /// <summary>How many pages a one-off build counts at once; only their counts are held together.</summary>
+    private const int Block = 256;
+
+    /// <param name="kept">
+    /// True when the postings are kept for later builds: each page's counts and each word's encoding are kept too.
+    /// </param>
+    public SearchPostings(bool kept = true) => _kept = kept;
 
     /// <summary>How many pages the postings number.</summary>
-    public int Pages => _pages.Length;
+    public int Pages { get; private set; }
 
-    /// <summary>Brings the postings up to date with the words of every page, page <c>i</c> holding <c>words[i]</c>.</summary>
-    public void Update(Dictionary<string, int>[] words)
+    /// <summary>
+    /// Brings the postings up to date with the words of <paramref name="pages"/> pages, page <c>i</c> holding
+    /// <c>words(i)</c>, counted on several threads.
+    /// </summary>
+    public void Update(int pages, Func<int, Dictionary<string, int>> words)
+    {
+        if (_kept)
+        {
+            var counts = new Dictionary<string, int>[pages];
+            Parallel.For(0, pages, i => counts[i] = words(i));
+            Update(counts);
+            return;
+        }
+        // A one-off build: a block of pages is counted, added in page order and let go, so that 10,000 commentaries'
+        // counts are never held at once. The next block is counted while this one is added.
+        Reset(pages);
+        Dictionary<string, int>[] Count(int start)
+        {
+            var block = new Dictionary<string, int>[Math.Min(Block, pages - start)];
+            Parallel.For(0, block.Length, i => block[i] = words(start + i));
+            return block;
+        }
+        var counted = pages > 0 ? Count(0) : [];
+        for (var start = 0; start < pages; start += Block)
+        {
+            var next = start + Block < pages ? Task.Run(() => Count(start + Block)) : null;
+            for (var i = 0; i < counted.Length; i++)
+            {
+                Add(start + i, counted[i]);
+            }
+            counted = next?.GetAwaiter().GetResult() ?? [];
+        }
+    }
+
+    /// <summary>Brings kept postings up to date with the words of every page, page <c>i</c> holding <c>words[i]</c>.</summary>
+    private void Update(Dictionary<string, int>[] words)
     {
         if (words.Length != _pages.Length)
         {
             // Page numbers moved, and dense postings are as long as the number of pages: everything is made again.
-            _postings.Clear();
-            _encoded.Clear();
-            _sortedWords = null;
-            _pages = new Dictionary<string, int>[words.Length];
+            Reset(words.Length);
             for (var page = 0; page < words.Length; page++)
             {
-                foreach (var (word, weight) in words[page])
-                {
-                    if (!_postings.TryGetValue(word, out var list))
-                    {
-                        _postings[word] = list = [];
-                    }
-                    list.Add(page);
-                    list.Add(weight);
-                }
-                _pages[page] = words[page];
+                Add(page, words[page]);
             }
+            _pages = words;
             return;
         }
         for (var page = 0; page < words.Length; page++)
@@ -86,6 +114,29 @@ public sealed class SearchPostings
         }
     }
 
+    private void Reset(int pages)
+    {
+        _postings.Clear();
+        _encoded.Clear();
+        _sortedWords = null;
+        _pages = [];
+        Pages = pages;
+    }
+
+    /// <summary>Adds a page after every page added so far.</summary>
+    private void Add(int page, Dictionary<string, int> words)
+    {
+        foreach (var (word, weight) in words)
+        {
+            if (!_postings.TryGetValue(word, out var list))
+            {
+                _postings[word] = list = [];
+            }
+            list.Add(page);
+            list.Add(weight);
+        }
+    }
+
     /// <summary>Every word in ordinal order.</summary>
     public string[] SortedWords()
     {
@@ -100,13 +151,13 @@ public sealed class SearchPostings
     /// <summary>The postings of a word, encoded by <paramref name="encode"/> when they changed since last asked.</summary>
     public byte[] Encoded(string word, Func<List<int>, int, byte[]> encode)
     {
-        if (!_keepEncoded)
+        if (!_kept)
         {
-            return encode(_postings[word], _pages.Length);
+            return encode(_postings[word], Pages);
         }
         if (!_encoded.TryGetValue(word, out var bytes))
         {
-            _encoded[word] = bytes = encode(_postings[word], _pages.Length);
+            _encoded[word] = bytes = encode(_postings[word], Pages);
         }
         return bytes;
     }
