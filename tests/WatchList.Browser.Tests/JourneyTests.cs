@@ -30,7 +30,7 @@ public sealed class JourneyTests(BuiltSite site) : IClassFixture<BuiltSite>
         var href = await link.GetAttributeAsync("href");
         Assert.StartsWith(BuiltSite.BasePath, href);
         await link.ClickAsync();
-        await page.WaitForURLAsync(pattern);
+        await page.WaitForURLAsync(pattern, BuiltSite.Committed);
         await Expect(page.Locator("h1")).ToHaveTextAsync(title);
         return page.Url;
     }
@@ -96,7 +96,7 @@ public sealed class JourneyTests(BuiltSite site) : IClassFixture<BuiltSite>
         Assert.All(marks, mark => Assert.StartsWith("yongbyon", mark.ToLowerInvariant()));
 
         await term.ClickAsync();
-        await page.WaitForURLAsync("**/watchlist/glossary/yongbyon/");
+        await page.WaitForURLAsync("**/watchlist/glossary/yongbyon/", BuiltSite.Committed);
         Assert.Equal(site.Server.Url("/glossary/yongbyon/"), page.Url);
         await Expect(page.Locator("h1")).ToHaveTextAsync("Yongbyon");
     }
@@ -116,7 +116,7 @@ public sealed class JourneyTests(BuiltSite site) : IClassFixture<BuiltSite>
         await Expect(archive).ToBeVisibleAsync();
 
         await archive.ClickAsync();
-        await page.WaitForURLAsync("**/watchlist/archive/");
+        await page.WaitForURLAsync("**/watchlist/archive/", BuiltSite.Committed);
         await Expect(page.Locator("h1")).ToBeVisibleAsync();
     }
 }
