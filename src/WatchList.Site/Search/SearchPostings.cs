@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace WatchList.Site.Search;
 
 /// <summary>
@@ -128,13 +130,22 @@ public sealed class SearchPostings
     {
         foreach (var (word, weight) in words)
         {
-            if (!_postings.TryGetValue(word, out var list))
-            {
-                _postings[word] = list = [];
-            }
+            var list = PostingsOf(word);
             list.Add(page);
             list.Add(weight);
         }
+    }
+
+    /// <summary>The postings of a word, new and empty (and the words to be sorted again) when it had none.</summary>
+    private List<int> PostingsOf(string word)
+    {
+        ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(_postings, word, out var known);
+        if (!known)
+        {
+            list = [];
+            _sortedWords = null;
+        }
+        return list!;
     }
 
     /// <summary>Every word in ordinal order.</summary>
@@ -177,13 +188,8 @@ public sealed class SearchPostings
 
     private void Insert(string word, int page, int weight)
     {
-        if (!_postings.TryGetValue(word, out var list))
-        {
-            _postings[word] = list = [];
-            _sortedWords = null;
-        }
-        var at = Find(list, page);
-        list.InsertRange(at, [page, weight]);
+        var list = PostingsOf(word);
+        list.InsertRange(Find(list, page), [page, weight]);
         _encoded.Remove(word);
     }
 
