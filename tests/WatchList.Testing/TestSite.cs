@@ -35,6 +35,19 @@ public sealed class TestSite : IDisposable
     /// <summary>The folder holding Site.sln, found by walking up from the test binaries.</summary>
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
+    /// <summary>
+    /// A commentary titled Talks, of 2019-05-01, with <paramref name="body"/> as its body, which starts on the file's
+    /// line 6 (tests of located errors count on it).
+    /// </summary>
+    public static string TalksCommentary(string body) => $"""
+        ---
+        title: Talks
+        date: 2019-05-01
+        summary: Both sides talk.
+        ---
+        {body}
+        """;
+
     /// <summary>An input folder with nothing in it.</summary>
     public static TestSite Empty() => new();
 

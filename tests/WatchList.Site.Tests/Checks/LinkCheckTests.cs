@@ -8,16 +8,6 @@ public class LinkCheckTests
 {
     private const string Talks = "commentaries/2019-05-01-talks.md";
 
-    /// <summary>A commentary whose body starts on file line 6.</summary>
-    private static string Commentary(string body) => $"""
-        ---
-        title: Talks
-        date: 2019-05-01
-        summary: Both sides talk.
-        ---
-        {body}
-        """;
-
     private static async Task<IReadOnlyList<Diagnostic>> ErrorsOf(TestSite site, Uri? baseUrl = null)
     {
         var report = await site.BuildAsync(baseUrl);
@@ -28,7 +18,7 @@ public class LinkCheckTests
     public async Task A_link_to_a_page_no_file_makes_is_an_error_at_its_address_with_a_suggestion()
     {
         using var site = TestSite.WithGoodContent();
-        site.Write(Talks, Commentary("""
+        site.Write(Talks, TestSite.TalksCommentary("""
             Intro.
 
             See the entry on [the reactor](/glossary/yongbyun/) for more.
@@ -46,7 +36,7 @@ public class LinkCheckTests
     public async Task A_missing_image_is_an_error_at_its_address()
     {
         using var site = TestSite.WithGoodContent();
-        site.Write(Talks, Commentary("A map: ![the site](/assets/missing.png)"));
+        site.Write(Talks, TestSite.TalksCommentary("A map: ![the site](/assets/missing.png)"));
 
         var error = Assert.Single(await ErrorsOf(site));
 
@@ -59,7 +49,7 @@ public class LinkCheckTests
     public async Task A_relative_image_beside_the_markdown_is_reported_as_not_published()
     {
         using var site = TestSite.WithGoodContent();
-        site.Write(Talks, Commentary("![map](map.png)"));
+        site.Write(Talks, TestSite.TalksCommentary("![map](map.png)"));
         site.WriteBytes("commentaries/map.png", [0x89, 0x50, 0x4E, 0x47]);
 
         var error = Assert.Single(await ErrorsOf(site));
@@ -74,7 +64,7 @@ public class LinkCheckTests
     public async Task A_link_to_a_markdown_file_suggests_the_page_it_becomes()
     {
         using var site = TestSite.WithGoodContent();
-        site.Write(Talks, Commentary("As [we wrote](2019-04-26-getting-back-to-the-table.md), talks stalled."));
+        site.Write(Talks, TestSite.TalksCommentary("As [we wrote](2019-04-26-getting-back-to-the-table.md), talks stalled."));
 
         var error = Assert.Single(await ErrorsOf(site));
 
@@ -85,7 +75,7 @@ public class LinkCheckTests
     public async Task A_link_written_with_the_base_path_suggests_the_path_from_the_site_root()
     {
         using var site = TestSite.WithGoodContent();
-        site.Write(Talks, Commentary("See [Yongbyon](/watchlist/glossary/yongbyon/)."));
+        site.Write(Talks, TestSite.TalksCommentary("See [Yongbyon](/watchlist/glossary/yongbyon/)."));
 
         var error = Assert.Single(await ErrorsOf(site, new Uri("https://example.github.io/watchlist/")));
 
@@ -96,7 +86,7 @@ public class LinkCheckTests
     public async Task A_reference_link_is_reported_at_its_definition()
     {
         using var site = TestSite.WithGoodContent();
-        site.Write(Talks, Commentary("""
+        site.Write(Talks, TestSite.TalksCommentary("""
             See [the talks][talks].
 
             [talks]: /glossary/six-party-talk/
@@ -112,7 +102,7 @@ public class LinkCheckTests
     public async Task Links_to_pages_files_folders_and_elsewhere_pass()
     {
         using var site = TestSite.WithGoodContent();
-        site.Write(Talks, Commentary("""
+        site.Write(Talks, TestSite.TalksCommentary("""
             [term](/glossary/yongbyon/), [actor](/actors/kim-jong-un/#top), [home](/), [glossary](/glossary/),
             [style](/assets/style.css), [relative](../getting-back-to-the-table/), [same page](#section),
             [query](/actors/?kind=state), [web](https://www.crisisgroup.org/), [mail](mailto:press@example.org),
@@ -148,7 +138,7 @@ public class LinkCheckTests
     public async Task Broken_links_are_reported_even_when_another_file_has_errors()
     {
         using var site = TestSite.WithGoodContent();
-        site.Write(Talks, Commentary("See [the reactor](/glossary/yongbyun/)."));
+        site.Write(Talks, TestSite.TalksCommentary("See [the reactor](/glossary/yongbyun/)."));
         site.Write("commentaries/2019-05-02-broken.md", "---\ntitle: Broken\ndate: 2019-02-30\nsummary: S.\n---\n" +
             "It links [the talks](/commentaries/talks/) and [itself](/commentaries/broken/).\n");
 

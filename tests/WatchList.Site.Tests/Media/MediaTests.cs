@@ -14,16 +14,6 @@ public class MediaTests
 {
     private const string Bundle = "commentaries/2019-05-01-talks/index.md";
 
-    /// <summary>A commentary whose body starts on file line 6.</summary>
-    private static string Commentary(string body) => $"""
-        ---
-        title: Talks
-        date: 2019-05-01
-        summary: Both sides talk.
-        ---
-        {body}
-        """;
-
     private static byte[] Picture(int width, int height, Func<Stream, Action<Image>> encoder)
     {
         using var image = new Image<Rgb24>(width, height, new Rgb24(200, 120, 40));
@@ -74,7 +64,7 @@ public class MediaTests
     public async Task A_commentary_kept_as_a_folder_publishes_its_files_beside_its_page_and_checks_links_to_them()
     {
         using var site = TestSite.WithGoodContent();
-        site.Write(Bundle, Commentary("""
+        site.Write(Bundle, TestSite.TalksCommentary("""
             The [full report](report.pdf) and the [map](/commentaries/talks/map.svg).
 
             ![A map of the peninsula](map.svg)
@@ -95,7 +85,7 @@ public class MediaTests
     public async Task A_missing_file_beside_a_commentary_is_an_error_at_its_link()
     {
         using var site = TestSite.WithGoodContent();
-        site.Write(Bundle, Commentary("Read [the report](report.pdf)."));
+        site.Write(Bundle, TestSite.TalksCommentary("Read [the report](report.pdf)."));
 
         var error = Assert.Single(await ErrorsOf(site));
 
@@ -108,7 +98,7 @@ public class MediaTests
     {
         using var site = TestSite.WithGoodContent();
         site.WriteBytes("static/media/talks.png", Png(40, 30));
-        site.Write("commentaries/2019-05-01-talks.md", Commentary("Intro.\n\nSee ![](/media/talks.png) here."));
+        site.Write("commentaries/2019-05-01-talks.md", TestSite.TalksCommentary("Intro.\n\nSee ![](/media/talks.png) here."));
 
         var error = Assert.Single(await ErrorsOf(site));
 
@@ -122,7 +112,7 @@ public class MediaTests
     {
         using var site = TestSite.WithGoodContent();
         site.WriteBytes("static/media/talks.jpg", Jpeg(64, 48));
-        site.Write("commentaries/2019-05-01-talks.md", Commentary("""
+        site.Write("commentaries/2019-05-01-talks.md", TestSite.TalksCommentary("""
             ![Delegates at the table](/media/talks.jpg "Delegates meet in Stockholm. Photo: Agency")
 
             Inline ![a small icon](/media/talks.jpg "Not a caption") stays an image.
@@ -149,7 +139,7 @@ public class MediaTests
     {
         using var site = TestSite.WithGoodContent();
         site.WriteBytes($"static/media/photo.{format}", format switch { "png" => Png(width, height), "jpg" => Jpeg(width, height), _ => WebP(width, height) });
-        site.Write("commentaries/2019-05-01-talks.md", Commentary($"![A photo](/media/photo.{format})"));
+        site.Write("commentaries/2019-05-01-talks.md", TestSite.TalksCommentary($"![A photo](/media/photo.{format})"));
 
         await site.BuildGoodOutputAsync();
 
@@ -169,7 +159,7 @@ public class MediaTests
     {
         using var site = TestSite.WithGoodContent();
         site.Write("static/media/chart.svg", svg);
-        site.Write("commentaries/2019-05-01-talks.md", Commentary("![A chart](/media/chart.svg)"));
+        site.Write("commentaries/2019-05-01-talks.md", TestSite.TalksCommentary("![A chart](/media/chart.svg)"));
 
         await site.BuildGoodOutputAsync();
 
@@ -181,7 +171,7 @@ public class MediaTests
     public async Task A_missing_image_is_an_error_at_its_address()
     {
         using var site = TestSite.WithGoodContent();
-        site.Write("commentaries/2019-05-01-talks.md", Commentary("![A photo](/media/none.jpg)"));
+        site.Write("commentaries/2019-05-01-talks.md", TestSite.TalksCommentary("![A photo](/media/none.jpg)"));
 
         var error = Assert.Single(await ErrorsOf(site));
 
@@ -194,7 +184,7 @@ public class MediaTests
     {
         using var site = TestSite.WithGoodContent();
         site.Write("static/media/photo.jpg", "this is text, not a photo");
-        site.Write("commentaries/2019-05-01-talks.md", Commentary("Intro.\n\n![A photo](/media/photo.jpg)"));
+        site.Write("commentaries/2019-05-01-talks.md", TestSite.TalksCommentary("Intro.\n\n![A photo](/media/photo.jpg)"));
 
         var error = Assert.Single(await ErrorsOf(site));
 
@@ -208,7 +198,7 @@ public class MediaTests
     {
         using var site = TestSite.WithGoodContent();
         site.WriteBytes("commentaries/2019-05-01-talks/photo.jpg", Jpeg(1600, 900));
-        site.Write(Bundle, Commentary("![Delegates at the table](photo.jpg)"));
+        site.Write(Bundle, TestSite.TalksCommentary("![Delegates at the table](photo.jpg)"));
 
         var report = await site.BuildAsync(new Uri("https://example.github.io/watchlist/"));
         Assert.True(report.Succeeded, string.Join("\n", report.Diagnostics));
@@ -233,7 +223,7 @@ public class MediaTests
     {
         using var site = TestSite.WithGoodContent();
         site.WriteBytes("static/media/photo.png", Png(1300, 100));
-        site.Write("commentaries/2019-05-01-talks.md", Commentary("![A wide photo](/media/photo.png)"));
+        site.Write("commentaries/2019-05-01-talks.md", TestSite.TalksCommentary("![A wide photo](/media/photo.png)"));
         await site.BuildGoodOutputAsync();
         var copy = Directory.EnumerateFiles(Path.Combine(site.Output, "media"), "photo-*-480w.png").Single();
         // A copy from the last site is taken as it is: marked, it shows it was not made again.
