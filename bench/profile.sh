@@ -28,15 +28,17 @@ fi
 
 mkdir -p "$out"
 : >"$out/stacks.txt"
-# Each run writes a folder of its own, all deleted at the end: deleting a site just before a run makes that run's
-# file creation pay for it on some file systems (bench/run.sh says more).
-rm -rf "$out/site" "$out/sites"
-mkdir -p "$out/sites"
+# Each run's site is moved aside and all are deleted at the end, and sampling waits out a recent deletion:
+# bench/discard.sh says why.
+source "$root/bench/discard.sh"
+discard "$out/site"
+settle
 for ((i = 1; i <= runs; i++)); do
-  [ -e "$out/site" ] && mv "$out/site" "$(mktemp -d "$out/sites/XXXXXX")/"
+  discard "$out/site"
   perf record -q -o "$out/perf.data" -F 1999 --call-graph fp -- \
     "$watchlist" build --input "$input" --output "$out/site" --theme "$root/theme" >/dev/null 2>&1
   perf script -i "$out/perf.data" -F comm,tid,ip,sym 2>/dev/null >>"$out/stacks.txt"
 done
 python3 "$root/bench/profile-stages.py" "$out/stacks.txt"
-rm -rf "$out/site" "$out/sites"
+discard "$out/site"
+delete_discarded

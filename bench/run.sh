@@ -49,28 +49,15 @@ if [ ! -x /usr/bin/time ]; then
 fi
 
 mkdir -p "$out"
-# Outputs moved aside by an earlier run that did not finish; deleted before anything is timed. The file system
-# forgets deleted files within 3 minutes of their deletion (see the head of this file): timing starts no sooner
-# than that after a deletion (this one, the last run's at its end, or a publish that replaced files).
-discarded=$out/discarded
-if [ -e "$discarded" ]; then
-  rm -rf "$discarded"
-  date +%s >"$out/deleted-at"
-fi
-mkdir -p "$discarded"
-# Moves folders out of the way (a rename) instead of deleting them: see the head of this file.
-discard() {
-  local folder
-  for folder in "$@"; do
-    [ -e "$folder" ] && mv "$folder" "$(mktemp -d "$discarded/XXXXXX")/"
-  done
-  return 0
-}
+# Outputs moved aside and deleted at the end, and the wait before timing: bench/discard.sh. What an earlier run
+# that did not finish left goes first.
+source "$root/bench/discard.sh"
+delete_discarded
 echo "bench: publishing watchlist (Release, Native AOT)"
 before=$(stat -c %Y "$out/watchlist/watchlist" 2>/dev/null || echo 0)
 dotnet publish src/WatchList -c Release -o "$out/watchlist" --nologo -v quiet >/dev/null
 # A publish that compiled anything replaced files of its own (obj/, bin/): it counts as a deletion.
-[ "$(stat -c %Y "$out/watchlist/watchlist")" != "$before" ] && date +%s >"$out/deleted-at"
+[ "$(stat -c %Y "$out/watchlist/watchlist")" != "$before" ] && note_deletion
 dotnet publish bench/WatchList.Bench.Corpus -c Release -o "$out/corpus-tool" --nologo -v quiet >/dev/null
 dotnet publish bench/WatchList.Bench.Latency -c Release -o "$out/latency-tool" --nologo -v quiet >/dev/null
 watchlist=$out/watchlist/watchlist
@@ -100,13 +87,7 @@ done
 results=$out/times.tsv
 : >"$results"
 
-if [ -f "$out/deleted-at" ]; then
-  wait_s=$((180 - ($(date +%s) - $(cat "$out/deleted-at"))))
-  if ((wait_s > 0)); then
-    echo "bench: waiting ${wait_s} s for the file system to forget the files deleted last"
-    sleep "$wait_s"
-  fi
-fi
+settle
 
 # One timed run: label program command...; appends "label program wall_s cpu_s rss_kb user_s" to the results.
 timed() {
@@ -252,7 +233,6 @@ for size in "${sizes[@]}"; do labels+=("${size%% *}"); done
 } >"$results_file"
 
 cat "$results_file"
-rm -rf "$discarded"
-date +%s >"$out/deleted-at"
+delete_discarded
 echo
 echo "bench: every run is in $results; medians in $medians; the table is in $results_file"
