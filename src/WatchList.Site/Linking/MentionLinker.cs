@@ -484,20 +484,51 @@ public sealed class MentionLinker
                     {
                         Array.Resize(ref _text, Math.Max(_text.Length * 2, length + text.Length));
                     }
-                    for (var k = 0; k < text.Length; k++)
+                    var k = 0;
+                    while (k < text.Length)
                     {
+                        // Up to the next character that normalising changes, text is copied in one move,
+                        // cut only where a space follows a space.
+                        var unchanged = text[k..].IndexOfAny(AliasAutomaton.Normalized);
+                        var end = unchanged < 0 ? text.Length : k + unchanged;
+                        while (k < end)
+                        {
+                            if (text[k] == ' ' && length > 0 && _text[length - 1] == ' ')
+                            {
+                                continues = false;
+                                k++;
+                                continue;
+                            }
+                            var doubled = text[k..end].IndexOf("  ");
+                            var copied = doubled < 0 ? end - k : doubled + 1;
+                            if (!continues)
+                            {
+                                _pieces.Add(new Piece(length, i, k));
+                                continues = true;
+                            }
+                            text.Slice(k, copied).CopyTo(_text.AsSpan(length));
+                            length += copied;
+                            k += copied;
+                        }
+                        if (k == text.Length)
+                        {
+                            break;
+                        }
                         var c = AliasAutomaton.Normalize(text[k]);
                         if (c == ' ' && length > 0 && _text[length - 1] == ' ')
                         {
                             continues = false;
-                            continue;
                         }
-                        if (!continues)
+                        else
                         {
-                            _pieces.Add(new Piece(length, i, k));
-                            continues = true;
+                            if (!continues)
+                            {
+                                _pieces.Add(new Piece(length, i, k));
+                                continues = true;
+                            }
+                            _text[length++] = c;
                         }
-                        _text[length++] = c;
+                        k++;
                     }
                 }
                 else if (length == 0 || _text[length - 1] != ' ')

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Markdig.Syntax.Inlines;
 using WatchList.Site.Linking.WikiLinks;
 
@@ -52,6 +53,10 @@ public sealed class PlainText
         }
     }
 
+    /// <summary>What <see cref="char.IsWhiteSpace(char)"/> calls white space, but for the space itself.</summary>
+    private static readonly SearchValues<char> OtherWhiteSpace = SearchValues.Create(
+        "\t\n\v\f\r\u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000");
+
     /// <summary>One character buffer that only grows, unlike a string builder, which reallocates when cleared.</summary>
     internal struct ValueText
     {
@@ -76,6 +81,20 @@ public sealed class PlainText
             }
             text.CopyTo(_chars.AsSpan(Length));
             Length += text.Length;
+        }
+
+        /// <summary>Appends <paramref name="text"/> with each white space character made a space.</summary>
+        public void AppendSpaced(ReadOnlySpan<char> text)
+        {
+            var start = Length;
+            Append(text);
+            // Copied whole, then mended where needed: white space other than a space is rare in a literal.
+            var appended = _chars.AsSpan(start, text.Length);
+            for (var at = appended.IndexOfAny(OtherWhiteSpace); at >= 0; at = appended.IndexOfAny(OtherWhiteSpace))
+            {
+                appended[at] = ' ';
+                appended = appended[(at + 1)..];
+            }
         }
 
         public readonly ReadOnlySpan<char> Span => _chars.AsSpan(0, Length);
@@ -131,10 +150,7 @@ public sealed class PlainText
             switch (inline)
             {
                 case LiteralInline literal:
-                    foreach (var c in literal.Content.AsSpan())
-                    {
-                        scratch.Text.Append(char.IsWhiteSpace(c) ? ' ' : c);
-                    }
+                    scratch.Text.AppendSpaced(literal.Content.AsSpan());
                     break;
                 case LineBreakInline:
                     scratch.Text.Append(' ');

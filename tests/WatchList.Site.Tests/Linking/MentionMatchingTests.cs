@@ -105,6 +105,23 @@ public class MentionMatchingTests
     }
 
     [Fact]
+    public void Mention_runs_across_doubled_and_unusual_white_space()
+    {
+        var page = LinkedPage.Link("Talks between Kim\u00A0Jong-un and the Six-Party \t Talks, then Washington\u2019s  offer.");
+
+        Assert.Equal(
+            [
+                ("Kim\u00A0Jong-un", LinkedPage.Href(KimJongUn)),
+                ("Six-Party \t Talks", LinkedPage.Href(SixPartyTalks)),
+                ("Washington", LinkedPage.Href(UnitedStates)),
+            ],
+            page.Links);
+        Assert.Equal(
+            new MentionContext("Talks between Kim Jong-un and the ", "Six-Party   Talks", ", then Washington’s  offer."),
+            page.MentionsOf(SixPartyTalks).FirstMention);
+    }
+
+    [Fact]
     public void All_capitals_alias_matches_only_in_capitals()
     {
         var page = LinkedPage.Link("""

@@ -1,4 +1,6 @@
+using System.Net;
 using System.Text;
+using CsCheck;
 using WatchList.Site.Pages;
 
 namespace WatchList.Site.Tests.Pages;
@@ -43,5 +45,15 @@ public class HtmlTextTests
     public void A_tag_left_open_ends_the_text()
     {
         Assert.Equal("Yongbyon", Words("<p>Yongbyon <a href=\"x"));
+    }
+
+    [Fact]
+    public void Any_text_without_tags_reads_as_decoded_with_white_space_collapsed()
+    {
+        Gen.OneOf("a", "Kim", "é", "&", ";", "&amp;", "&lt;", "&#39;", "&#32;", "&nbsp;", "&nosuch;", "&#x1F600;", " ", "  ", "\t", "\n",
+                "\u00A0", "\u2003", "\u3000", "\u200B", ".")
+            .Array[0, 30].Select(string.Concat)
+            .Sample(text => Assert.Equal(string.Join(' ', WebUtility.HtmlDecode(text).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)),
+                Words(text)), iter: 2000);
     }
 }
