@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using WatchList.Site.Content;
 using WatchList.Site.Linking;
@@ -33,7 +34,8 @@ public sealed class BacklinkIndex
     private sealed class Scores(int commentaries)
     {
         public readonly double[] Values = new double[commentaries];
-        public readonly int[] Reached = new int[commentaries];
+        // One more than there are commentaries: the scoring loop writes a slot past the last one reached.
+        public readonly int[] Reached = new int[commentaries + 1];
     }
 
     private BacklinkIndex(
@@ -145,18 +147,27 @@ public sealed class BacklinkIndex
                 continue;
             }
             var weight = Math.Log(1 + (double)total / sharing.Length);
+            // Every commentary sharing the entry, the page's own among them (taken out below), in one loop
+            // without a branch or a bounds check: it runs a hundred million times at 10,000 commentaries.
+            // Positions are below the commentary count, and Reached has a slot more than there are commentaries.
+            ref var score0 = ref MemoryMarshal.GetArrayDataReference(scores);
+            ref var reached0 = ref MemoryMarshal.GetArrayDataReference(reached);
             foreach (var position in sharing)
             {
-                if (position != self)
-                {
-                    // Every weight is positive, so a zero score means not reached yet.
-                    if (scores[position] == 0)
-                    {
-                        reached[reachedCount++] = position;
-                    }
-                    scores[position] += weight;
-                }
+                ref var score = ref Unsafe.Add(ref score0, position);
+                // Every weight is positive, so a zero score means not reached yet: then it is kept as reached.
+                Unsafe.Add(ref reached0, reachedCount) = position;
+                reachedCount += score == 0 ? 1 : 0;
+                score += weight;
             }
+        }
+        if (self >= 0 && scores[self] != 0)
+        {
+            // The page itself is no related commentary: out of the reached, the others keep their order.
+            var at = Array.IndexOf(reached, self, 0, reachedCount);
+            Array.Copy(reached, at + 1, reached, at, reachedCount - at - 1);
+            reachedCount--;
+            scores[self] = 0;
         }
         // The best so far, best first, in a plain array: a list of tuples made the runtime compile generic
         // code over them at every start.
