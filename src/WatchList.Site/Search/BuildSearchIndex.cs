@@ -51,7 +51,7 @@ public sealed class BuildSearchIndex : IModule
         // 10,000 commentaries' texts held at once were some 200 MB. A preview keeps each page's words with its rendered
         // body, so a save counts the words of one page again, and keeps the postings of the last build.
         var vocabulary = cache is null ? new SearchVocabulary() : cache.Keep(nameof(SearchVocabulary), "", () => new SearchVocabulary());
-        Dictionary<string, int> Words(int i) => SearchIndexWriter.WordsOf(pages[i].Document with { Text = TextOf(pages[i].Body) }, vocabulary);
+        Dictionary<string, int> Words(int i) => WordsOf(pages[i].Document, pages[i].Body, vocabulary);
         var files = SearchIndexWriter.Write([.. pages.Select(p => p.Document)],
             cache is null ? Words : i => cache.Derive(pages[i].Body, nameof(BuildSearchIndex), $"{pages[i].Document.Title}\n{pages[i].Document.Summary}", () => Words(i)),
             cache?.Keep(nameof(SearchPostings), "", () => new SearchPostings()));
@@ -66,12 +66,18 @@ public sealed class BuildSearchIndex : IModule
     private static (SearchDocument, RenderedHtml) Page(string title, string kind, string date, string link, string summary, List<string> filters,
         Document document) => (new SearchDocument(title, kind, date, link, summary, "", filters), document.Get(SiteKeys.BodyHtml));
 
-    private static string TextOf(RenderedHtml body)
+    /// <summary>A page's words, counted from its body's text in a pooled buffer: the text is never a string of its own.</summary>
+    private static Dictionary<string, int> WordsOf(SearchDocument page, RenderedHtml body, SearchVocabulary vocabulary)
     {
         var html = body.Utf8.Span;
         var words = ArrayPool<char>.Shared.Rent(Math.Max(html.Length, 1));
-        var text = new string(words.AsSpan(0, HtmlText.Extract(html, words)));
-        ArrayPool<char>.Shared.Return(words);
-        return text;
+        try
+        {
+            return SearchIndexWriter.WordsOf(page, words.AsSpan(0, HtmlText.Extract(html, words)), vocabulary);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(words);
+        }
     }
 }

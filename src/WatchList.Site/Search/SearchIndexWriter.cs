@@ -122,13 +122,17 @@ public static class SearchIndexWriter
 
     /// <summary>The words of a page with their weights: title, summary and text.</summary>
     /// <param name="vocabulary">Shared by the pages of a build, so that each word's string is made once.</param>
-    public static Dictionary<string, int> WordsOf(SearchDocument document, SearchVocabulary? vocabulary = null)
+    public static Dictionary<string, int> WordsOf(SearchDocument document, SearchVocabulary? vocabulary = null) =>
+        WordsOf(document, document.Text, vocabulary);
+
+    /// <summary>The words of a page whose text is given apart from its record.</summary>
+    public static Dictionary<string, int> WordsOf(SearchDocument document, ReadOnlySpan<char> text, SearchVocabulary? vocabulary = null)
     {
         // About one distinct word in twelve characters of a commentary's text: sized once rather than grown.
-        var counts = new Dictionary<string, int>(Math.Min(document.Text.Length / 12, 4096), StringComparer.Ordinal);
+        var counts = new Dictionary<string, int>(Math.Min(text.Length / 12, 4096), StringComparer.Ordinal);
         SearchWords.Count(document.Title, counts, TitleWeight, vocabulary);
         SearchWords.Count(document.Summary, counts, SummaryWeight, vocabulary);
-        SearchWords.Count(document.Text, counts, 1, vocabulary);
+        SearchWords.Count(text, counts, 1, vocabulary);
         return counts;
     }
 
