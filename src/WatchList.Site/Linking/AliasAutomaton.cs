@@ -264,8 +264,7 @@ public sealed class AliasAutomaton
     };
 
     /// <summary>The characters <see cref="Normalize(char)"/> changes: every one but the plain space it leaves alone.</summary>
-    public static readonly SearchValues<char> Normalized = SearchValues.Create(
-        "\u2019\u2018\u02BC\t\n\v\f\r\u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000");
+    public static readonly SearchValues<char> Normalized = SearchValues.Create("\u2019\u2018\u02BC" + Content.Characters.WhiteSpaceButSpace);
 
     /// <summary>Normalises a whole alias, collapsing whitespace the same way running text is.</summary>
     public static string Normalize(string text)

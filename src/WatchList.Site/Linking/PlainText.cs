@@ -1,5 +1,5 @@
-using System.Buffers;
 using Markdig.Syntax.Inlines;
+using WatchList.Site.Content;
 using WatchList.Site.Linking.WikiLinks;
 
 namespace WatchList.Site.Linking;
@@ -53,10 +53,6 @@ public sealed class PlainText
         }
     }
 
-    /// <summary>What <see cref="char.IsWhiteSpace(char)"/> calls white space, but for the space itself.</summary>
-    private static readonly SearchValues<char> OtherWhiteSpace = SearchValues.Create(
-        "\t\n\v\f\r\u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000");
-
     /// <summary>One character buffer that only grows, unlike a string builder, which reallocates when cleared.</summary>
     internal struct ValueText
     {
@@ -90,7 +86,7 @@ public sealed class PlainText
             Append(text);
             // Copied whole, then mended where needed: white space other than a space is rare in a literal.
             var appended = _chars.AsSpan(start, text.Length);
-            for (var at = appended.IndexOfAny(OtherWhiteSpace); at >= 0; at = appended.IndexOfAny(OtherWhiteSpace))
+            for (var at = appended.IndexOfAny(Characters.OtherWhiteSpace); at >= 0; at = appended.IndexOfAny(Characters.OtherWhiteSpace))
             {
                 appended[at] = ' ';
                 appended = appended[(at + 1)..];

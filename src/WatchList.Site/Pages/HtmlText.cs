@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using WatchList.Site.Content;
 
 namespace WatchList.Site.Pages;
 
@@ -120,30 +121,48 @@ public static class HtmlText
 
     /// <summary>Makes each run of white space one space, in place, with none at either end.</summary>
     /// <remarks>
-    /// Without a branch per character: where a word ends is in no pattern the processor can predict. Each
-    /// character is written, white space as a space, and the write position moves on unless it was white space
-    /// after white space (or at the start).
+    /// Text between two places where white space needs mending (a character other than a space, or two in a row)
+    /// is moved in one copy: those places are found by vectorised searches, remembered until passed.
     /// </remarks>
     private static int Collapse(Span<char> text)
     {
         var written = 0;
-        var afterSpace = 1;
-        foreach (var c in text)
+        var i = 0;
+        var other = -1;
+        var doubled = -1;
+        while (true)
         {
-            var space = c < 128 ? AsciiSpace[c] : char.IsWhiteSpace(c) ? 1 : 0;
-            text[written] = space != 0 ? ' ' : c;
-            written += 1 - (space & afterSpace);
-            afterSpace = space;
+            var skipped = i;
+            while (i < text.Length && char.IsWhiteSpace(text[i]))
+            {
+                i++;
+            }
+            if (i == text.Length)
+            {
+                break;
+            }
+            if (i > skipped && written > 0)
+            {
+                text[written++] = ' ';
+            }
+            if (other < i)
+            {
+                other = text[i..].IndexOfAny(Characters.OtherWhiteSpace) is var o and >= 0 ? i + o : text.Length;
+            }
+            if (doubled < i)
+            {
+                doubled = text[i..].IndexOf("  ") is var d and >= 0 ? i + d : text.Length;
+            }
+            // Up to the first place to mend; a single space just before it belongs to the run that starts there.
+            var end = Math.Min(other, doubled);
+            if (end < text.Length && text[end - 1] == ' ')
+            {
+                end--;
+            }
+            text[i..end].CopyTo(text[written..]);
+            written += end - i;
+            i = end;
         }
         return written > 0 && text[written - 1] == ' ' ? written - 1 : written;
     }
-
-    /// <summary>1 for the ASCII characters <see cref="char.IsWhiteSpace(char)"/> calls white space (tab to carriage return, space).</summary>
-    private static ReadOnlySpan<byte> AsciiSpace =>
-    [
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    ];
 }
