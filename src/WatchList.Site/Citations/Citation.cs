@@ -128,8 +128,14 @@ public sealed record Citation(
     /// <summary>Text for a BibTeX field: the characters TeX treats specially are escaped, so braces always balance.</summary>
     public static string TeX(string value)
     {
+        var flat = Flatten(value);
+        if (!flat.AsSpan().ContainsAny(TeXSpecial))
+        {
+            // Most titles and summaries have nothing to escape.
+            return flat;
+        }
         var text = new StringBuilder(value.Length + 8);
-        foreach (var c in Flatten(value))
+        foreach (var c in flat)
         {
             text.Append(c switch
             {
@@ -158,7 +164,15 @@ public sealed record Citation(
     private static string UrlTeX(string url) => url.Replace("\\", "%5C").Replace("{", "%7B").Replace("}", "%7D").Replace("%", "\\%").Replace("#", "\\#");
 
     /// <summary>White space, line breaks included, as one space: a field value is one line in every format.</summary>
-    private static string Flatten(string value) => string.Join(' ', value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    private static string Flatten(string value) =>
+        // Most values are one line already: single spaces, none at either end.
+        !value.AsSpan().ContainsAny(Characters.OtherWhiteSpace) && !value.Contains("  ", StringComparison.Ordinal) &&
+        !value.StartsWith(' ') && !value.EndsWith(' ')
+            ? value
+            : string.Join(' ', value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>The characters <see cref="TeX"/> escapes.</summary>
+    private static readonly SearchValues<char> TeXSpecial = SearchValues.Create("\\{}$&%#_^~");
 
     /// <summary>
     /// A RIS record (type ELEC, a web page): one "TAG  - value" line per field, CRLF line ends as the format asks,

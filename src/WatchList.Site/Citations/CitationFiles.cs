@@ -15,16 +15,23 @@ public sealed class CreateCitationFiles(string commentariesPipeline) : IModule
 {
     public static readonly ImmutableArray<string> Files = ["cite.bib", "cite.ris", "cite.json"];
 
-    public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, PipelineContext context) =>
-        ValueTask.FromResult(inputs.AddRange(context.OutputsOf(commentariesPipeline).SelectMany(page =>
+    public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, PipelineContext context)
+    {
+        var site = Pages.SitePages.Settings(context);
+        return ValueTask.FromResult(inputs.AddRange(context.OutputsOf(commentariesPipeline).SelectMany(page =>
         {
             var folder = page.Destination[..(page.Destination.LastIndexOf('/') + 1)];
             var commentary = page.Get(SiteKeys.Commentary);
             var pdf = PdfOf(page) ?? "";
-            return Files.Select(file => Document.Create("", folder + file).With(SiteKeys.Commentary, commentary).With(PdfKey, pdf));
+            // One citation for the three files, made when the first of them is written.
+            var citation = new Lazy<Citation>(() => Citation.Of(commentary, site, pdf.Length > 0 ? site.AbsoluteUrl(pdf) : null));
+            return Files.Select(file => Document.Create("", folder + file)
+                .With(SiteKeys.Commentary, commentary).With(PdfKey, pdf).With(CitationKey, citation));
         })));
+    }
 
     private static readonly MetadataKey<string> PdfKey = new("pdf");
+    private static readonly MetadataKey<Lazy<Citation>> CitationKey = new("citation");
 
     /// <summary>The PDF kept beside a commentary written as a folder (the first by name), as a site path; null when there is none.</summary>
     public static string? PdfOf(Document page)
@@ -44,7 +51,8 @@ public sealed class CreateCitationFiles(string commentariesPipeline) : IModule
         var pdf = document.Get(PdfKey);
         var commentary = document.Get(SiteKeys.Commentary);
         var name = document.Destination[(document.Destination.LastIndexOf('/') + 1)..];
-        Citation Cite() => Citation.Of(commentary, site, pdf.Length > 0 ? site.AbsoluteUrl(pdf) : null);
+        var citation = document.Get(CitationKey);
+        Citation Cite() => citation.Value;
         var cache = context.Service<SiteCache>();
         return new SiteFile(stream => stream.Write(name switch
         {

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Xml;
 using System.Xml.Linq;
 using AngleSharp.Html.Parser;
+using CsCheck;
 using WatchList.Pipeline;
 
 namespace WatchList.Site.Tests.Citations;
@@ -206,4 +207,23 @@ public class CitationTests
         Assert.Equal(5, error.Location.Line);
         Assert.StartsWith(message, error.Message);
     }
+
+    [Fact]
+    public void A_BibTeX_field_is_one_line_with_every_special_character_escaped()
+    {
+        Gen.OneOf("a", "Kim", "é", " ", "  ", "\n", "\r\n", "\t", "\u00A0", "\u3000", "\\", "{", "}", "$", "&", "%", "#", "_", "^", "~")
+            .Array[0, 20].Select(string.Concat)
+            .Sample(value => Assert.Equal(TeXDefinition(value), WatchList.Site.Citations.Citation.TeX(value)), iter: 2000);
+    }
+
+    /// <summary>White space runs as one space, none at the ends, then each special character escaped as TeX writes it.</summary>
+    private static string TeXDefinition(string value) => string.Concat(
+        string.Join(' ', value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).Select(c => c switch
+        {
+            '\\' => "\\textbackslash{}",
+            '^' => "\\textasciicircum{}",
+            '~' => "\\textasciitilde{}",
+            '{' or '}' or '$' or '&' or '%' or '#' or '_' => "\\" + c,
+            _ => c.ToString(),
+        }));
 }
