@@ -28,19 +28,38 @@ public static class SearchWords
         for (var i = 0; i <= text.Length; i++)
         {
             var c = i < text.Length ? text[i] : ' ';
-            if (c < 128 ? char.IsAsciiLetterOrDigit(c) : char.IsLetterOrDigit(c) || IsMark(c))
+            if (c < 128)
+            {
+                // ASCII, nearly all of the text, by a table: a letter or digit lowercased, an apostrophe, or a separator.
+                var folded = AsciiFolded[c];
+                if (folded > Apostrophe)
+                {
+                    if (length < MaxLength)
+                    {
+                        buffer[length++] = (char)folded;
+                    }
+                    continue;
+                }
+                if (folded == Apostrophe && length > 0)
+                {
+                    // An apostrophe joins: "Korea's" and "don't" stay one word.
+                    continue;
+                }
+            }
+            else if (char.IsLetterOrDigit(c) || IsMark(c))
             {
                 if (length < MaxLength)
                 {
-                    buffer[length++] = c < 128 ? char.ToLowerInvariant(c) : c;
-                    plain &= c < 128;
+                    buffer[length++] = c;
+                    plain = false;
                 }
+                continue;
             }
-            else if (c is '\'' or '\u2019' or '\u2018' && length > 0)
+            else if (c is '\u2019' or '\u2018' && length > 0)
             {
-                // An apostrophe joins: "Korea's" and "don't" stay one word.
+                continue;
             }
-            else if (length > 0)
+            if (length > 0)
             {
                 ReadOnlySpan<char> word = plain ? buffer[..length] : Fold(buffer[..length].ToString());
                 word = Stem(word, buffer);
@@ -61,6 +80,20 @@ public static class SearchWords
             }
         }
     }
+
+    private const byte Apostrophe = 1;
+
+    /// <summary>Each ASCII character as a word holds it: a letter or digit in lowercase, <see cref="Apostrophe"/>, or 0 for a separator.</summary>
+    private static ReadOnlySpan<byte> AsciiFolded =>
+    [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, Apostrophe, 0, 0, 0, 0, 0, 0, 0, 0,
+        (byte)'0', (byte)'1', (byte)'2', (byte)'3', (byte)'4', (byte)'5', (byte)'6', (byte)'7', (byte)'8', (byte)'9', 0, 0, 0, 0, 0, 0,
+        0, (byte)'a', (byte)'b', (byte)'c', (byte)'d', (byte)'e', (byte)'f', (byte)'g', (byte)'h', (byte)'i', (byte)'j', (byte)'k', (byte)'l', (byte)'m', (byte)'n', (byte)'o',
+        (byte)'p', (byte)'q', (byte)'r', (byte)'s', (byte)'t', (byte)'u', (byte)'v', (byte)'w', (byte)'x', (byte)'y', (byte)'z', 0, 0, 0, 0, 0,
+        0, (byte)'a', (byte)'b', (byte)'c', (byte)'d', (byte)'e', (byte)'f', (byte)'g', (byte)'h', (byte)'i', (byte)'j', (byte)'k', (byte)'l', (byte)'m', (byte)'n', (byte)'o',
+        (byte)'p', (byte)'q', (byte)'r', (byte)'s', (byte)'t', (byte)'u', (byte)'v', (byte)'w', (byte)'x', (byte)'y', (byte)'z', 0, 0, 0, 0, 0,
+    ];
 
     /// <summary>The stemmed words of <paramref name="text"/>, each once, with how often it stands there.</summary>
     public static Dictionary<string, int> Of(string text)

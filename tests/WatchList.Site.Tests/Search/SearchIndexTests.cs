@@ -17,6 +17,22 @@ public sealed class SearchIndexTests
     }
 
     [Fact]
+    public void Words_are_runs_of_letters_and_digits_that_apostrophes_join()
+    {
+        Gen.OneOf("Korea", "DON", "t", "s", "x9", "42", "_", "-", " ", "'", "’", "‘", ".", "\n", "@", "[", "`", "{", "~", new string('q', 45))
+            .Array[0, 16].Select(string.Concat)
+            .Sample(text => Assert.Equal(Definition(text), SearchWords.Of(text).OrderBy(w => w.Key, StringComparer.Ordinal)), iter: 2000);
+
+        // A word starts with a letter or digit and runs on across apostrophes, which it loses; lowercase, at most 40 letters, stemmed.
+        static IEnumerable<KeyValuePair<string, int>> Definition(string text) =>
+            System.Text.RegularExpressions.Regex.Matches(text, "[A-Za-z0-9][A-Za-z0-9'’‘]*")
+                .Select(m => new string([.. m.Value.Where(char.IsAsciiLetterOrDigit)]).ToLowerInvariant())
+                .Select(word => SearchWords.Stem(word.Length > SearchWords.MaxLength ? word[..SearchWords.MaxLength] : word))
+                .GroupBy(word => word).Select(g => KeyValuePair.Create(g.Key, g.Count()))
+                .OrderBy(w => w.Key, StringComparer.Ordinal);
+    }
+
+    [Fact]
     public void The_browser_folds_with_the_same_table_as_the_build()
     {
         var script = File.ReadAllText(Path.Combine(TestSite.RepositoryRoot, "theme", "assets", "search.js"));
