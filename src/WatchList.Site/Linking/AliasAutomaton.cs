@@ -31,13 +31,17 @@ public sealed class AliasAutomaton
 
     private const int NoNode = -1;
     private const int RootTableSize = 128;
+    // A node with more edges than this has a table of its ASCII transitions, like the root's.
+    private const int MostEdgesSearched = 8;
 
     private static readonly SearchValues<char> AsciiWordCharacters =
         SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz");
 
     private readonly ImmutableArray<Pattern> _patterns;
-    // The root's transitions for ASCII characters, where most of the text is read: one array access.
-    private readonly int[] _rootAscii;
+    // The ASCII transitions of the root (where most of the text is read) and of every node with many edges: one
+    // array access. A node's row starts at _asciiRow[node] in _asciiTable, or the node has none (-1).
+    private readonly int[] _asciiRow;
+    private readonly int[] _asciiTable;
     // Every other transition, node by node (compressed rows): the edges of node n are
     // _edgeChars[_edgeStart[n].._edgeStart[n + 1]], sorted, leading to _edgeTargets at the same places.
     private readonly int[] _edgeStart;
@@ -46,11 +50,12 @@ public sealed class AliasAutomaton
     private readonly int[] _fail;
     private readonly int[][] _outputs;
 
-    private AliasAutomaton(ImmutableArray<Pattern> patterns, int[] rootAscii, int[] edgeStart, char[] edgeChars, int[] edgeTargets,
+    private AliasAutomaton(ImmutableArray<Pattern> patterns, int[] asciiRow, int[] asciiTable, int[] edgeStart, char[] edgeChars, int[] edgeTargets,
         int[] fail, int[][] outputs)
     {
         _patterns = patterns;
-        _rootAscii = rootAscii;
+        _asciiRow = asciiRow;
+        _asciiTable = asciiTable;
         _edgeStart = edgeStart;
         _edgeChars = edgeChars;
         _edgeTargets = edgeTargets;
@@ -98,12 +103,12 @@ public sealed class AliasAutomaton
             (ends[node] ??= []).Add(p);
         }
 
-        // Compressed rows of sorted edges, and the root's ASCII table.
+        // Compressed rows of sorted edges, and the ASCII tables of the root and of the nodes with many edges.
         var edgeStart = new int[count + 1];
         var edgeChars = new char[edges];
         var edgeTargets = new int[edges];
-        var rootAscii = new int[RootTableSize];
-        Array.Fill(rootAscii, NoNode);
+        var asciiRow = new int[count];
+        var asciiTable = new List<int>();
         var at = 0;
         for (var node = 0; node < count; node++)
         {
@@ -113,15 +118,21 @@ public sealed class AliasAutomaton
                 edgeChars[at] = label[child];
                 edgeTargets[at] = child;
                 at++;
-                if (node == 0 && label[child] < RootTableSize)
-                {
-                    rootAscii[label[child]] = child;
-                }
             }
             Array.Sort(edgeChars, edgeTargets, edgeStart[node], at - edgeStart[node]);
+            asciiRow[node] = NoNode;
+            if (node == 0 || at - edgeStart[node] > MostEdgesSearched)
+            {
+                asciiRow[node] = asciiTable.Count;
+                asciiTable.AddRange(Enumerable.Repeat(NoNode, RootTableSize));
+                for (var e = edgeStart[node]; e < at && edgeChars[e] < RootTableSize; e++)
+                {
+                    asciiTable[asciiRow[node] + edgeChars[e]] = edgeTargets[e];
+                }
+            }
         }
         edgeStart[count] = at;
-        var automaton = new AliasAutomaton(list, rootAscii, edgeStart, edgeChars, edgeTargets, new int[count], new int[count][]);
+        var automaton = new AliasAutomaton(list, asciiRow, [.. asciiTable], edgeStart, edgeChars, edgeTargets, new int[count], new int[count][]);
 
         // Breadth-first: each node's failure link is the longest proper suffix that starts a word and is also
         // a prefix, and its outputs are its own patterns, then those of its failure link (already done, being
@@ -231,13 +242,13 @@ public sealed class AliasAutomaton
     /// <summary>The node reached from <paramref name="node"/> by the folded character <paramref name="c"/>, or <see cref="NoNode"/>.</summary>
     private int Child(int node, char c)
     {
-        if (node == 0 && c < RootTableSize)
+        if (c < RootTableSize && _asciiRow[node] is var row and >= 0)
         {
-            return _rootAscii[c];
+            return _asciiTable[row + c];
         }
         var from = _edgeStart[node];
         var to = _edgeStart[node + 1];
-        if (to - from <= 8)
+        if (to - from <= MostEdgesSearched)
         {
             for (var e = from; e < to; e++)
             {
@@ -248,8 +259,27 @@ public sealed class AliasAutomaton
             }
             return NoNode;
         }
-        var found = Array.BinarySearch(_edgeChars, from, to - from, c);
-        return found >= 0 ? _edgeTargets[found] : NoNode;
+        // Sorted: halved by hand, without the generic search's comparer.
+        var low = from;
+        var high = to - 1;
+        while (low <= high)
+        {
+            var middle = (low + high) >>> 1;
+            var label = _edgeChars[middle];
+            if (label == c)
+            {
+                return _edgeTargets[middle];
+            }
+            if (label < c)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+        return NoNode;
     }
 
     /// <summary>
