@@ -2,10 +2,12 @@
 # the sites they write without making a later timed build pay for it.
 #
 # On a file system that skips recently freed inodes when it creates files (ext4 without a journal, as on the
-# machine the numbers in bench/README.md come from), a build that creates files within about 3 minutes of a mass
-# deletion reads the inode table block of every skipped inode. So a build's output is moved aside (a rename)
-# rather than deleted, everything moved aside is deleted at the end, and timing starts no sooner than 3 minutes
-# after the last deletion that either script made, or a publish that replaced files of its own.
+# machine the numbers in bench/README.md come from), a build that creates files within 6 minutes of a mass
+# deletion reads the inode table block of every skipped inode: the kernel holds a freed inode back for 60 s, and
+# for 300 s more while its inode table block is not written back (RECENTCY_MIN and RECENTCY_DIRTY in ext4's
+# ialloc.c). So a build's output is moved aside (a rename) rather than deleted, everything moved aside is deleted
+# at the end, and timing starts no sooner than 6 minutes after the last deletion that either script made, or a
+# publish that replaced files of its own.
 
 discarded=$root/bench/out/discarded
 deleted_at=$root/bench/out/deleted-at
@@ -32,10 +34,10 @@ delete_discarded() {
   fi
 }
 
-# Waits until 3 minutes have passed since the last deletion noted.
+# Waits until 6 minutes have passed since the last deletion noted.
 settle() {
   [ -f "$deleted_at" ] || return 0
-  local wait_s=$((180 - ($(date +%s) - $(cat "$deleted_at"))))
+  local wait_s=$((360 - ($(date +%s) - $(cat "$deleted_at"))))
   if ((wait_s > 0)); then
     echo "bench: waiting ${wait_s} s for the file system to forget the files deleted last"
     sleep "$wait_s"
