@@ -62,7 +62,11 @@ public static class SearchWords
             if (length > 0)
             {
                 ReadOnlySpan<char> word = plain ? buffer[..length] : Fold(buffer[..length].ToString());
-                word = Stem(word, buffer);
+                // Only a word of four letters or more that ends in "s" has a stem of its own: most are left without a call.
+                if (word.Length >= 4 && word[^1] == 's')
+                {
+                    word = Stem(word, buffer);
+                }
                 if (word.Length > 0)
                 {
                     ref var count = ref CollectionsMarshal.GetValueRefOrNullRef(lookup, word);
