@@ -52,19 +52,18 @@ public sealed class CreateCitationFiles(string commentariesPipeline) : IModule
         var commentary = document.Get(SiteKeys.Commentary);
         var name = document.Destination[(document.Destination.LastIndexOf('/') + 1)..];
         var citation = document.Get(CitationKey);
-        Citation Cite() => citation.Value;
         var cache = context.Service<SiteCache>();
         return new SiteFile(stream => stream.Write(name switch
         {
-            "cite.bib" => Encoding.UTF8.GetBytes(Cite().BibTeX),
-            "cite.ris" => Encoding.UTF8.GetBytes(Cite().Ris),
-            _ => Cite().CslJson,
+            "cite.bib" => Encoding.UTF8.GetBytes(citation.Value.BibTeX),
+            "cite.ris" => Encoding.UTF8.GetBytes(citation.Value.Ris),
+            _ => citation.Value.CslJson,
         }), cache is null ? null : () =>
             // Digested from what the file is written from, not from the file, and once per parsed commentary: a
             // preview's save digests again only the citation of the commentary saved (or all of them when the
             // site's settings change), without writing three files' worth of text for each.
             cache.Derive(commentary, nameof(CreateCitationFiles), string.Join('\n', site.BaseUrl, site.Title, site.Author, site.Language, pdf),
-                () => new CitationDigest(Digest(Cite()))).Value);
+                () => new CitationDigest(Digest(citation.Value))).Value);
     }
 
     private sealed record CitationDigest(ulong Value);

@@ -62,11 +62,7 @@ public static class SearchWords
             if (length > 0)
             {
                 ReadOnlySpan<char> word = plain ? buffer[..length] : Fold(buffer[..length].ToString());
-                // Only a word of four letters or more that ends in "s" has a stem of its own: most are left without a call.
-                if (word.Length >= 4 && word[^1] == 's')
-                {
-                    word = Stem(word, buffer);
-                }
+                word = Stem(word, buffer);
                 if (word.Length > 0)
                 {
                     ref var count = ref CollectionsMarshal.GetValueRefOrNullRef(lookup, word);
@@ -143,12 +139,17 @@ public static class SearchWords
     public static string Stem(string word) => Stem(word.AsSpan(), new char[word.Length]).ToString();
 
     /// <summary>The stem of <paramref name="word"/>, written in <paramref name="scratch"/> when it changes.</summary>
-    private static ReadOnlySpan<char> Stem(ReadOnlySpan<char> word, Span<char> scratch)
+    /// <remarks>
+    /// Inlined where words are counted: only a word of four letters or more that ends in "s" has a stem of its own,
+    /// and most words are left without a call.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ReadOnlySpan<char> Stem(ReadOnlySpan<char> word, Span<char> scratch) =>
+        word.Length < 4 || word[^1] != 's' ? word : StemPlural(word, scratch);
+
+    /// <summary>The stem of a word of four letters or more that ends in "s".</summary>
+    private static ReadOnlySpan<char> StemPlural(ReadOnlySpan<char> word, Span<char> scratch)
     {
-        if (word.Length < 4 || word[^1] != 's')
-        {
-            return word;
-        }
         if (word.EndsWith("ies") && !word.EndsWith("eies") && !word.EndsWith("aies"))
         {
             word[..^3].CopyTo(scratch);
