@@ -20,7 +20,7 @@ public abstract class ParseFrontMatterModule : IModule
         var (peers, peersKey) = Prepare(inputs, context);
         return ValueTask.FromResult(context.MapParallel(inputs, document =>
         {
-            var text = ((TextContent)document.Content).Text;
+            var text = document.Content.ReadAsText();
             return cache is null
                 ? Parse(document, text, peers, context.Diagnostics)
                 : cache.Reuse(GetType().Name, document, text, peersKey, context.Diagnostics, bag => Parse(document, text, peers, bag));

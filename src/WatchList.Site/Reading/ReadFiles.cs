@@ -8,8 +8,9 @@ using WatchList.Site.Output;
 namespace WatchList.Site.Reading;
 
 /// <summary>
-/// Input module: one document per file matching a pattern in a folder, its text decoded as strict UTF-8.
-/// A file that cannot be read or is not UTF-8 is reported at the first bad byte.
+/// Input module: one document per file matching a pattern in a folder, its text decoded as strict UTF-8 when the
+/// module that parses it reads it (<see cref="DeferredTextContent"/>): each file's text lives only while it is parsed.
+/// A file that cannot be read or is not UTF-8 is reported then, at the first bad byte.
 /// </summary>
 public sealed class ReadFiles(string folder, string pattern, bool recursive = false) : IModule
 {
@@ -32,12 +33,12 @@ public sealed class ReadFiles(string folder, string pattern, bool recursive = fa
             .Order(StringComparer.Ordinal)
             .Select(f => Document.Create(DisplayPath.For(f, workingFolder), ""))
             .ToImmutableArray();
-        return ValueTask.FromResult(context.MapParallel(files, document =>
+        return ValueTask.FromResult(files.Select(document =>
         {
             // Opened by full path: a relative one makes every open ask the system for the working folder.
             var path = Path.IsPathRooted(document.Source) ? document.Source : Path.Join(workingFolder, document.Source);
-            return document.WithContent(new TextContent(cache is null ? Read(document, path) : cache.ReadText(path, () => Read(document, path))));
-        }));
+            return document.WithContent(new DeferredTextContent(cache is null ? () => Read(document, path) : () => cache.ReadText(path, () => Read(document, path))));
+        }).ToImmutableArray());
     }
 
     private static string Read(Document document, string path)
