@@ -47,6 +47,17 @@ public sealed record Citation(
             commentary.Series, site.AbsoluteUrl(commentary.Url), commentary.Summary, site.Language, pdfUrl);
     }
 
+    /// <summary>Room for a reference in any of the text forms, so that its builder is not grown as it is written.</summary>
+    private int Capacity => 256 + 2 * (Title.Length + Summary.Length + Url.Length + Publisher.Length + (Series?.Length ?? 0)) +
+        Authors.Sum(a => 2 * (a.Given.Length + a.Family.Length) + 16);
+
+    /// <summary>
+    /// Each thread's buffer for CSL-JSON, reused: the JSON writer asks for room for the longest escaping of each value
+    /// before writing it, so a new buffer of a size that would usually do was grown for nearly every summary.
+    /// </summary>
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? JsonBuffer;
+
     /// <summary>A BibTeX key as reference managers make them: family name, year, first word of the title ("green2019north").</summary>
     private static string KeyOf(string firstName, Commentary commentary)
     {
@@ -66,7 +77,7 @@ public sealed record Citation(
     {
         get
         {
-            var text = new StringBuilder();
+            var text = new StringBuilder(Capacity);
             if (Authors.Length > 0)
             {
                 text.Append(Authors.Length switch
@@ -95,7 +106,7 @@ public sealed record Citation(
     {
         get
         {
-            var text = new StringBuilder();
+            var text = new StringBuilder(Capacity);
             text.Append("@misc{").Append(Key).Append(",\n");
             void Field(string name, string value, bool keepCapitals = false) =>
                 text.Append("  ").Append(name).Append(" = {").Append(keepCapitals ? "{" : "").Append(TeX(value)).Append(keepCapitals ? "}" : "").Append("},\n");
@@ -182,7 +193,7 @@ public sealed record Citation(
     {
         get
         {
-            var text = new StringBuilder();
+            var text = new StringBuilder(Capacity);
             void Line(string tag, string value) => text.Append(tag).Append("  - ").Append(Flatten(value)).Append("\r\n");
             Line("TY", "ELEC");
             foreach (var author in Authors)
@@ -211,7 +222,8 @@ public sealed record Citation(
     {
         get
         {
-            var buffer = new ArrayBufferWriter<byte>(1024);
+            var buffer = JsonBuffer ??= new ArrayBufferWriter<byte>(4096);
+            buffer.ResetWrittenCount();
             using (var json = new Utf8JsonWriter(buffer))
             {
                 json.WriteStartArray();
