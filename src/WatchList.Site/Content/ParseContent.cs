@@ -21,13 +21,15 @@ public abstract class ParseFrontMatterModule : IModule
         return ValueTask.FromResult(context.MapParallel(inputs, document =>
         {
             var text = document.Content.ReadAsText();
+            // A one-off build holds each body compactly until it is rendered; a preview keeps the text, which its
+            // cache compares with the next save's.
             return cache is null
-                ? Parse(document, text, peers, context.Diagnostics)
-                : cache.Reuse(GetType().Name, document, text, peersKey, context.Diagnostics, bag => Parse(document, text, peers, bag));
+                ? Parse(document, text, peers, context.Diagnostics, compact: true)
+                : cache.Reuse(GetType().Name, document, text, peersKey, context.Diagnostics, bag => Parse(document, text, peers, bag, compact: false));
         }));
     }
 
-    private Document? Parse(Document document, string text, object? peers, DiagnosticBag diagnostics)
+    private Document? Parse(Document document, string text, object? peers, DiagnosticBag diagnostics, bool compact)
     {
         SplitFile split;
         try
@@ -38,7 +40,7 @@ public abstract class ParseFrontMatterModule : IModule
         {
             // Without front matter the whole file is the body: still checked, with every field at its default.
             diagnostics.Add(e.Diagnostic);
-            return Finish(document, FieldReader.Unreadable(document.Source), new SplitFile("", text, 1), peers, diagnostics);
+            return Finish(document, FieldReader.Unreadable(document.Source), new SplitFile("", text, 1), peers, diagnostics, compact);
         }
         catch (DiagnosticException e)
         {
@@ -57,12 +59,12 @@ public abstract class ParseFrontMatterModule : IModule
             diagnostics.Add(e.Diagnostic);
             fields = FieldReader.Unreadable(document.Source);
         }
-        return Finish(document, fields, split, peers, diagnostics);
+        return Finish(document, fields, split, peers, diagnostics, compact);
     }
 
-    private Document? Finish(Document document, FieldReader fields, SplitFile split, object? peers, DiagnosticBag diagnostics)
+    private Document? Finish(Document document, FieldReader fields, SplitFile split, object? peers, DiagnosticBag diagnostics, bool compact)
     {
-        var body = new MarkdownSource(document.Source, split.Body, split.BodyLine);
+        var body = compact ? MarkdownSource.Compact(document.Source, split.Body, split.BodyLine) : new MarkdownSource(document.Source, split.Body, split.BodyLine);
         var result = Read(document, fields, body, peers);
         fields.WarnUnknownKeys(KnownKeys);
         diagnostics.AddRange(fields.Problems);

@@ -38,7 +38,8 @@ public sealed class LinkAndRender(MarkdownRenderer renderer, string linkerPipeli
         var targets = cache is null ? null : linker.Targets.ToDictionary(t => t.Key, StringComparer.Ordinal);
         return ValueTask.FromResult(context.MapParallel(inputs, document =>
         {
-            var body = BodyOf(document) ?? throw new InvalidOperationException($"'{document.Source}' has no Markdown body to link.");
+            // Decoded once here when it was held compactly: rendering reads the text several times.
+            var body = BodyOf(document)?.Expanded() ?? throw new InvalidOperationException($"'{document.Source}' has no Markdown body to link.");
             var automatic = !document.TryGet(SiteKeys.Commentary, out var commentary) || commentary.Autolink;
             var options = new LinkOptions(settings.LinkPolicy, settings.Link, automatic, Self(linker, document));
             Rendered Render(DiagnosticBag diagnostics)
