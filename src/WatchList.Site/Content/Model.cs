@@ -97,6 +97,13 @@ public sealed record MarkdownSource
 
     /// <summary>The same source with its text decoded once, for a step that reads it several times.</summary>
     public MarkdownSource Expanded() => _text is not null ? this : new MarkdownSource(Path, Text, FirstLine);
+
+    /// <summary>Equal when path, first line and text are, however each holds its text.</summary>
+    public bool Equals(MarkdownSource? other) =>
+        other is not null && Path == other.Path && FirstLine == other.FirstLine &&
+        (_utf8 is not null && other._utf8 is not null ? _utf8.AsSpan().SequenceEqual(other._utf8) : Text == other.Text);
+
+    public override int GetHashCode() => HashCode.Combine(Path, FirstLine);
 }
 
 public sealed record Commentary(

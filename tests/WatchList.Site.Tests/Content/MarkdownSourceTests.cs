@@ -16,6 +16,9 @@ public class MarkdownSourceTests
             var source = MarkdownSource.Compact("input/commentaries/x.md", body, line);
             Assert.Equal(body, source.Text);
             Assert.Equal(new MarkdownSource("input/commentaries/x.md", body, line), source.Expanded());
+            Assert.Equal(new MarkdownSource("input/commentaries/x.md", body, line), source);
+            Assert.Equal(MarkdownSource.Compact("input/commentaries/x.md", body, line), source);
+            Assert.NotEqual(MarkdownSource.Compact("input/commentaries/x.md", body + "!", line), source);
         }, iter: 5_000);
     }
 }
