@@ -51,13 +51,6 @@ public sealed record Citation(
     private int Capacity => 256 + 2 * (Title.Length + Summary.Length + Url.Length + Publisher.Length + (Series?.Length ?? 0)) +
         Authors.Sum(a => 2 * (a.Given.Length + a.Family.Length) + 16);
 
-    /// <summary>
-    /// Each thread's buffer for CSL-JSON, reused: the JSON writer asks for room for the longest escaping of each value
-    /// before writing it, so a new buffer of a size that would usually do was grown for nearly every summary.
-    /// </summary>
-    [ThreadStatic]
-    private static ArrayBufferWriter<byte>? JsonBuffer;
-
     /// <summary>A BibTeX key as reference managers make them: family name, year, first word of the title ("green2019north").</summary>
     private static string KeyOf(string firstName, Commentary commentary)
     {
@@ -222,8 +215,7 @@ public sealed record Citation(
     {
         get
         {
-            var buffer = JsonBuffer ??= new ArrayBufferWriter<byte>(4096);
-            buffer.ResetWrittenCount();
+            var buffer = JsonBuffer.Empty();
             using (var json = new Utf8JsonWriter(buffer))
             {
                 json.WriteStartArray();

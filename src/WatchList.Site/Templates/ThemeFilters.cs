@@ -45,21 +45,13 @@ internal static class ThemeFilters
     /// </summary>
     private static ValueTask<FluidValue> Json(FluidValue input, FilterArguments arguments, TemplateContext context)
     {
-        var buffer = JsonBuffer ??= new ArrayBufferWriter<byte>(4096);
-        buffer.ResetWrittenCount();
+        var buffer = JsonBuffer.Empty();
         using (var json = new Utf8JsonWriter(buffer))
         {
             Write(json, input);
         }
         return new StringValue(Encoding.UTF8.GetString(buffer.WrittenSpan), encode: false);
     }
-
-    /// <summary>
-    /// Each thread's buffer for the filter's JSON, reused: the JSON writer asks for room for the longest escaping of
-    /// each value before writing it, so a new buffer was grown for nearly every page's metadata.
-    /// </summary>
-    [ThreadStatic]
-    private static ArrayBufferWriter<byte>? JsonBuffer;
 
     private static void Write(Utf8JsonWriter json, FluidValue value)
     {
