@@ -40,7 +40,7 @@ public abstract class ParseFrontMatterModule : IModule
         {
             // Without front matter the whole file is the body: still checked, with every field at its default.
             diagnostics.Add(e.Diagnostic);
-            return Finish(document, FieldReader.Unreadable(document.Source), new SplitFile("", text, 1), peers, diagnostics, compact);
+            return Finish(document, FieldReader.Unreadable(document.Source), new SplitFile("", text, 0, 1), peers, diagnostics, compact);
         }
         catch (DiagnosticException e)
         {
@@ -64,7 +64,8 @@ public abstract class ParseFrontMatterModule : IModule
 
     private Document? Finish(Document document, FieldReader fields, SplitFile split, object? peers, DiagnosticBag diagnostics, bool compact)
     {
-        var body = compact ? MarkdownSource.Compact(document.Source, split.Body, split.BodyLine) : new MarkdownSource(document.Source, split.Body, split.BodyLine);
+        // Encoded from where it stands in the file: a one-off build copies the body only into its UTF-8.
+        var body = compact ? MarkdownSource.Compact(document.Source, split.BodySpan, split.BodyLine) : new MarkdownSource(document.Source, split.Body, split.BodyLine);
         var result = Read(document, fields, body, peers);
         fields.WarnUnknownKeys(KnownKeys);
         diagnostics.AddRange(fields.Problems);

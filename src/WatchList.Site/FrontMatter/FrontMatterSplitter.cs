@@ -4,8 +4,16 @@ namespace WatchList.Site.FrontMatter;
 
 /// <summary>A Markdown file cut in two: the YAML between the opening and closing <c>---</c>, and the body.</summary>
 /// <param name="Yaml">The front matter text; its first line is line 2 of the file.</param>
-/// <param name="BodyLine">The file line on which <paramref name="Body"/> starts.</param>
-public sealed record SplitFile(string Yaml, string Body, int BodyLine);
+/// <param name="Text">The whole file, in which the body starts at <paramref name="BodyStart"/>.</param>
+/// <param name="BodyLine">The file line on which the body starts.</param>
+public sealed record SplitFile(string Yaml, string Text, int BodyStart, int BodyLine)
+{
+    /// <summary>The body as a string of its own (the file's own string when it has no front matter).</summary>
+    public string Body => Text[BodyStart..];
+
+    /// <summary>The body where it stands in the file, for a reader that keeps a copy of its own.</summary>
+    public ReadOnlySpan<char> BodySpan => Text.AsSpan(BodyStart);
+}
 
 public static class FrontMatterSplitter
 {
@@ -32,7 +40,7 @@ public static class FrontMatterSplitter
             var content = text.AsSpan(position, end - position).TrimEnd();
             if (content.SequenceEqual("---") || content.SequenceEqual("..."))
             {
-                return new SplitFile(text[yamlStart..position], text[next..], line + 1);
+                return new SplitFile(text[yamlStart..position], text, next, line + 1);
             }
             position = next;
             line++;
