@@ -196,8 +196,7 @@ public sealed class MentionLinker
                     case HeadingBlock heading:
                         _linkedInSection.Clear();
                         RefuseLinksIn(heading.Inline);
-                        if (heading.Inline?.Descendants<HtmlInline>().LastOrDefault(h => RawHtml.AnchorChange(h.Tag) != 0) is { } tag &&
-                            heading.Inline.Descendants<HtmlInline>().Sum(h => RawHtml.AnchorChange(h.Tag)) > 0)
+                        if (AnchorLeftOpenIn(heading.Inline) is { } tag)
                         {
                             LeftOpen(Location(tag));
                         }
@@ -282,6 +281,51 @@ public sealed class MentionLinker
             wiki.ReplaceBy(new LiteralInline(wiki.Label));
         }
 
+        /// <summary>
+        /// The last raw tag about a link in inlines that leave one open, counted as a browser reads them (a closing
+        /// tag with no link open is ignored, as in a paragraph); null when every link opened is closed.
+        /// </summary>
+        private static HtmlInline? AnchorLeftOpenIn(ContainerInline? inline)
+        {
+            var open = 0;
+            HtmlInline? last = null;
+            foreach (var html in inline?.Descendants<HtmlInline>() ?? [])
+            {
+                if (RawHtml.AnchorChange(html.Tag) is var anchors and not 0)
+                {
+                    open = Math.Max(0, open + anchors);
+                    last = html;
+                }
+            }
+            return open > 0 ? last : null;
+        }
+
+        /// <summary>Counts a raw tag that opens or closes a link in the paragraph being linked.</summary>
+        private void CountAnchor(HtmlInline html)
+        {
+            if (RawHtml.AnchorChange(html.Tag) is var anchors and not 0)
+            {
+                _openAnchors = Math.Max(0, _openAnchors + anchors);
+                _lastAnchor = html;
+            }
+        }
+
+        /// <summary>
+        /// Counts the raw tags inside inlines that are not linked (within raw HTML, a link's text): a link one of
+        /// them leaves open is still carried by a browser past the paragraph.
+        /// </summary>
+        private void CountAnchorsIn(ContainerInline? skipped)
+        {
+            if (skipped is null)
+            {
+                return;
+            }
+            foreach (var html in skipped.Descendants<HtmlInline>())
+            {
+                CountAnchor(html);
+            }
+        }
+
         private void Inlines(ContainerInline container)
         {
             // Every nested call comes after the run was flushed, so one list serves them all.
@@ -300,6 +344,7 @@ public sealed class MentionLinker
                         KeepWords(inside, problem, hint);
                     }
                     KeepWordsOf(child as ContainerInline, problem, hint);
+                    CountAnchorsIn(child as ContainerInline);
                     child = next;
                     continue;
                 }
@@ -317,16 +362,13 @@ public sealed class MentionLinker
                         Flush(run);
                         Toggle(html.Tag);
                         rawHtmlDepth = Math.Max(0, rawHtmlDepth + RawHtml.DepthChange(html.Tag));
-                        if (RawHtml.AnchorChange(html.Tag) is var anchors and not 0)
-                        {
-                            _openAnchors = Math.Max(0, _openAnchors + anchors);
-                            _lastAnchor = html;
-                        }
+                        CountAnchor(html);
                         break;
                     case LinkInline link:
                         Flush(run);
                         KeepWordsOf(link, link.IsImage ? "is inside image text and is not linked" : "is inside a link and is not linked",
                             "a link cannot hold another link; move it out");
+                        CountAnchorsIn(link);
                         break;
                     case CodeInline or AutolinkInline:
                         Flush(run);

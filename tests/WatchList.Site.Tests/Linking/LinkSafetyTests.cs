@@ -13,6 +13,13 @@ public class LinkSafetyTests
     [InlineData("Talks with <a href=\"https://example.org/\">Pyongyang\n\nNorth Korea spoke again.", 1)]
     [InlineData("# Notes on <a href=\"https://example.org/\">Yongbyon\n\nNorth Korea spoke again.", 1)]
     [InlineData("<div><a href=\"https://example.org/\">\n\nNorth Korea spoke again.", 1)]
+    // Found by the fuzzing: the open <a> stood inside emphasis, a lone bracket's text or a link's text that the
+    // linker does not walk (after a <span> left open, or as a link cannot hold a link).
+    [InlineData("<span>Talks with *Kim <a href=\"https://example.org/\">Pyongyang*\n\nNorth Korea spoke again.", 1)]
+    [InlineData("<span>Talks with [Kim <a href=\"https://example.org/\">Pyongyang\n\nNorth Korea spoke again.", 1)]
+    [InlineData("Talks with [Kim <a href=\"https://example.org/\">Pyongyang](https://example.org/)\n\nNorth Korea spoke again.", 1)]
+    // A closing tag before the opening one closes nothing: the link stays open, in a heading as in a paragraph.
+    [InlineData("# Notes</a> on <a href=\"https://example.org/\">Yongbyon\n\nNorth Korea spoke again.", 1)]
     public void Raw_link_left_open_stops_automatic_links_after_it_with_a_warning(string markdown, int line)
     {
         var page = LinkedPage.Link(markdown, LinkPolicy.All);
