@@ -176,7 +176,14 @@ public sealed class BacklinkIndex
         for (var order = 0; order < reachedCount; order++)
         {
             var position = reached[order];
-            var candidate = new Candidate(scores[position], position, order);
+            var score = scores[position];
+            scores[position] = 0;
+            // Most of those reached fall below the last of a full list: on score alone, a lower one never ranks.
+            if (count == RelatedCount && score < best[RelatedCount - 1].Score)
+            {
+                continue;
+            }
+            var candidate = new Candidate(score, position, order);
             var at = count;
             while (at > 0 && Ranks(candidate, best[at - 1]))
             {
@@ -192,7 +199,6 @@ public sealed class BacklinkIndex
                 best[at] = candidate;
                 count = Math.Min(count + 1, RelatedCount);
             }
-            scores[position] = 0;
         }
         t_scores = buffers;
         var related = new Commentary[count];
