@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using WatchList.Site.Content;
 using WatchList.Site.Linking;
 
@@ -25,18 +26,10 @@ public sealed class BacklinkIndex
     // Commentaries by position in Commentaries: related commentaries are scored in arrays, never by hashing records.
     private readonly Dictionary<string, int[]> _positionsByTarget;
     private readonly Dictionary<string, int> _positionBySlug;
-    // Scoring buffers, one per thread, left with every score cleared. Per thread rather than in a shared
-    // bag: the bag's locks and growth were half the time of scoring at 10,000 commentaries.
+    // Scores, one array per thread, left with every score cleared. Per thread rather than in a shared bag: the
+    // bag's locks and growth were half the time of scoring at 10,000 commentaries.
     [ThreadStatic]
-    private static Scores? t_scores;
-
-    /// <summary>A score per commentary, and which commentaries were reached, in the order they were.</summary>
-    private sealed class Scores(int commentaries)
-    {
-        public readonly double[] Values = new double[commentaries];
-        // One more than there are commentaries: the scoring loop writes a slot past the last one reached.
-        public readonly int[] Reached = new int[commentaries + 1];
-    }
+    private static double[]? t_scores;
 
     private BacklinkIndex(
         Dictionary<string, ImmutableArray<Backlink>> byTarget,
@@ -132,12 +125,12 @@ public sealed class BacklinkIndex
         var total = Commentaries.Length;
         var self = PositionOf(commentary);
         // Taken while in use and put back at the end, so a scoring that failed half way leaves no stale scores.
-        var buffers = t_scores is { } reused && reused.Values.Length >= total ? reused : new Scores(total);
+        var scores = t_scores is { } reused && reused.Length >= total ? reused : new double[total];
         t_scores = null;
-        var scores = buffers.Values;
-        // In the order each was first reached: ties keep it, as a stable sort would.
-        var reached = buffers.Reached;
-        var reachedCount = 0;
+        ref var score0 = ref MemoryMarshal.GetArrayDataReference(scores);
+        // The entries scored, in the order the page names them: what dates and titles leave tied goes to the
+        // commentary they reach first.
+        var entries = new List<int[]>();
         foreach (var mention in MentionedBy(commentary))
         {
             if (!_positionsByTarget.TryGetValue(mention.Target.Key, out var sharing) ||
@@ -146,46 +139,32 @@ public sealed class BacklinkIndex
             {
                 continue;
             }
+            entries.Add(sharing);
             var weight = Math.Log(1 + (double)total / sharing.Length);
             // Every commentary sharing the entry, the page's own among them (taken out below), in one loop
             // without a branch or a bounds check: it runs a hundred million times at 10,000 commentaries.
-            // Positions are below the commentary count, and Reached has a slot more than there are commentaries.
-            ref var score0 = ref MemoryMarshal.GetArrayDataReference(scores);
-            ref var reached0 = ref MemoryMarshal.GetArrayDataReference(reached);
+            // Positions are below the commentary count.
             foreach (var position in sharing)
             {
-                ref var score = ref Unsafe.Add(ref score0, position);
-                // Every weight is positive, so a zero score means not reached yet: then it is kept as reached.
-                Unsafe.Add(ref reached0, reachedCount) = position;
-                reachedCount += score == 0 ? 1 : 0;
-                score += weight;
+                Unsafe.Add(ref score0, position) += weight;
             }
         }
-        if (self >= 0 && scores[self] != 0)
+        if (self >= 0)
         {
-            // The page itself is no related commentary: out of the reached, the others keep their order.
-            var at = Array.IndexOf(reached, self, 0, reachedCount);
-            Array.Copy(reached, at + 1, reached, at, reachedCount - at - 1);
-            reachedCount--;
             scores[self] = 0;
         }
         // The best so far, best first, in a plain array: a list of tuples made the runtime compile generic
         // code over them at every start.
         var best = new Candidate[RelatedCount];
         var count = 0;
-        for (var order = 0; order < reachedCount; order++)
+        // Every weight is positive, so a score of 0 is a commentary not reached. Once the list is full, one
+        // scoring below its last never ranks.
+        var floor = double.Epsilon;
+        void Consider(int position, double score)
         {
-            var position = reached[order];
-            var score = scores[position];
-            scores[position] = 0;
-            // Most of those reached fall below the last of a full list: on score alone, a lower one never ranks.
-            if (count == RelatedCount && score < best[RelatedCount - 1].Score)
-            {
-                continue;
-            }
-            var candidate = new Candidate(score, position, order);
+            var candidate = new Candidate(score, position);
             var at = count;
-            while (at > 0 && Ranks(candidate, best[at - 1]))
+            while (at > 0 && Ranks(candidate, best[at - 1], entries))
             {
                 at--;
             }
@@ -198,9 +177,39 @@ public sealed class BacklinkIndex
                 }
                 best[at] = candidate;
                 count = Math.Min(count + 1, RelatedCount);
+                floor = count == RelatedCount ? best[RelatedCount - 1].Score : floor;
             }
         }
-        t_scores = buffers;
+        // Every commentary's score, two at a time, each cleared once read: most are 0 or below the floor, and a
+        // vector comparison passes over them without a branch for each.
+        var next = 0;
+        for (; next + 2 <= total; next += 2)
+        {
+            ref var pair = ref Unsafe.Add(ref score0, next);
+            var two = Vector128.LoadUnsafe(ref pair);
+            if (Vector128.GreaterThanOrEqualAny(two, Vector128.Create(floor)))
+            {
+                var (first, second) = (two.GetElement(0), two.GetElement(1));
+                if (first >= floor)
+                {
+                    Consider(next, first);
+                }
+                if (second >= floor)
+                {
+                    Consider(next + 1, second);
+                }
+            }
+            Vector128<double>.Zero.StoreUnsafe(ref pair);
+        }
+        if (next < total)
+        {
+            if (scores[next] >= floor)
+            {
+                Consider(next, scores[next]);
+            }
+            scores[next] = 0;
+        }
+        t_scores = scores;
         var related = new Commentary[count];
         for (var i = 0; i < count; i++)
         {
@@ -209,10 +218,10 @@ public sealed class BacklinkIndex
         return ImmutableCollectionsMarshal.AsImmutableArray(related);
     }
 
-    private readonly record struct Candidate(double Score, int Position, int Order);
+    private readonly record struct Candidate(double Score, int Position);
 
-    /// <summary>Higher score first, then newer, then by title, then the order reached.</summary>
-    private bool Ranks(Candidate a, Candidate b)
+    /// <summary>Higher score first, then newer, then by title, then the one the page's entries reach first.</summary>
+    private bool Ranks(Candidate a, Candidate b, List<int[]> entries)
     {
         var byScore = a.Score.CompareTo(b.Score);
         if (byScore != 0)
@@ -226,7 +235,24 @@ public sealed class BacklinkIndex
             return byDate > 0;
         }
         var byTitle = string.CompareOrdinal(first.Title, second.Title);
-        return byTitle != 0 ? byTitle < 0 : a.Order < b.Order;
+        return byTitle != 0 ? byTitle < 0 : ReachedBefore(a.Position, b.Position, entries);
+    }
+
+    /// <summary>
+    /// Whether the entries, each through the commentaries sharing it in order, come to <paramref name="a"/>
+    /// before <paramref name="b"/>. Asked only of two commentaries with the same score, date and title.
+    /// </summary>
+    private static bool ReachedBefore(int a, int b, List<int[]> entries)
+    {
+        foreach (var sharing in entries)
+        {
+            var (atA, atB) = (Array.IndexOf(sharing, a), Array.IndexOf(sharing, b));
+            if (atA >= 0 || atB >= 0)
+            {
+                return atA >= 0 && (atB < 0 || atA < atB);
+            }
+        }
+        return a < b;
     }
 
     /// <summary>The glossary terms discussed in most of the commentaries that mention an actor.</summary>
