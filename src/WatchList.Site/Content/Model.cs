@@ -100,8 +100,23 @@ public sealed record MarkdownSource
 
     /// <summary>Equal when path, first line and text are, however each holds its text.</summary>
     public bool Equals(MarkdownSource? other) =>
-        other is not null && Path == other.Path && FirstLine == other.FirstLine &&
-        (_utf8 is not null && other._utf8 is not null ? _utf8.AsSpan().SequenceEqual(other._utf8) : Text == other.Text);
+        other is not null && Path == other.Path && FirstLine == other.FirstLine && SameText(other);
+
+    private bool SameText(MarkdownSource other)
+    {
+        if (_text is null && other._text is null)
+        {
+            return _utf8.AsSpan().SequenceEqual(other._utf8);
+        }
+        if (_text is not null && other._text is not null)
+        {
+            return _text == other._text;
+        }
+        // One text, one UTF-8 body: a rendered commentary's body emptied is compared with the body it had, so a
+        // length tells them apart more often than not, and costs no decoding.
+        var (text, utf8) = _text is not null ? (_text, other._utf8!) : (other._text!, _utf8!);
+        return System.Text.Encoding.UTF8.GetByteCount(text) == utf8.Length && text == System.Text.Encoding.UTF8.GetString(utf8);
+    }
 
     public override int GetHashCode() => HashCode.Combine(Path, FirstLine);
 }
