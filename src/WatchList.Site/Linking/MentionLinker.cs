@@ -400,7 +400,7 @@ public sealed class MentionLinker
                 return;
             }
             _namedAt?[target] = ++_sequence;
-            var mention = new MentionInline { Target = target, Href = options.Link(target.Url) };
+            var mention = new MentionInline { Target = target };
             var context = _found.ContainsKey(target) ? null : paragraph.ContextOf(wiki, 0, wiki.Label.Length);
             mention.AppendChild(new LiteralInline(wiki.Label));
             wiki.ReplaceBy(mention);
@@ -456,7 +456,7 @@ public sealed class MentionLinker
                 {
                     continue;
                 }
-                var mention = new MentionInline { Target = target, Href = options.Link(target.Url) };
+                var mention = new MentionInline { Target = target };
                 MentionContext? context = null;
                 // Only a target's first mention keeps its sentence, for the backlinks (and every one for an audit).
                 if (!_found.ContainsKey(target) || _audit is not null)
@@ -474,7 +474,12 @@ public sealed class MentionLinker
                         new SourceLocation(source.Path, source.FirstLine + at.Line, at.Column + firstOffset + 1),
                         text.Slice(match.Start, match.Length).ToString(), target, context!));
                 }
-                wraps.Add((match, mention));
+                // A mention neither linked nor anchored renders as its text alone: the tree is left as it is, rather
+                // than its literals cut and moved into a mention (most of a page's mentions).
+                if (mention.Linked || mention.Anchor is not null)
+                {
+                    wraps.Add((match, mention));
+                }
             }
             // Right to left, so splitting a literal leaves the offsets of earlier matches valid.
             for (var w = wraps.Count - 1; w >= 0; w--)
@@ -618,6 +623,10 @@ public sealed class MentionLinker
                 _ => first,
             });
             mention.Linked = link;
+            if (link)
+            {
+                mention.Href = options.Link(target.Url);
+            }
             if (first)
             {
                 mention.Anchor = target.Anchor;

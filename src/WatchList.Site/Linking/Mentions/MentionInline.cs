@@ -10,8 +10,11 @@ public sealed class MentionInline : ContainerInline
 {
     public required LinkTarget Target { get; init; }
 
-    /// <summary>The address of the target's page as published (under the site's base path).</summary>
-    public required string Href { get; init; }
+    /// <summary>
+    /// The address of the target's page as published (under the site's base path); made only for a mention that
+    /// is <see cref="Linked"/>, empty for the others (most of a page's mentions).
+    /// </summary>
+    public string Href { get; set; } = "";
     public bool Linked { get; set; }
     public string? Anchor { get; set; }
 }
