@@ -400,11 +400,11 @@ public sealed class MentionLinker
                 return;
             }
             _namedAt?[target] = ++_sequence;
-            var mention = new MentionInline { Target = target };
             var context = _found.ContainsKey(target) ? null : paragraph.ContextOf(wiki, 0, wiki.Label.Length);
+            // Always linked, so always a mention.
+            var mention = Count(target, context, forceLink: true)!;
             mention.AppendChild(new LiteralInline(wiki.Label));
             wiki.ReplaceBy(mention);
-            Count(mention, context, forceLink: true);
         }
 
         /// <summary>Matches aliases in a run of text and soft line breaks, then wraps the chosen matches.</summary>
@@ -456,7 +456,6 @@ public sealed class MentionLinker
                 {
                     continue;
                 }
-                var mention = new MentionInline { Target = target };
                 MentionContext? context = null;
                 // Only a target's first mention keeps its sentence, for the backlinks (and every one for an audit).
                 if (!_found.ContainsKey(target) || _audit is not null)
@@ -465,8 +464,8 @@ public sealed class MentionLinker
                     var (lastItem, lastOffset) = SourceOf(match.Start + match.Length - 1);
                     context = paragraph.ContextOf(run[firstItem], firstOffset, paragraph.Offset(run[lastItem]) + lastOffset + 1 - paragraph.Offset(run[firstItem]) - firstOffset);
                 }
-                Count(mention, _found.ContainsKey(target) ? null : context, forceLink: false);
-                if (_audit is not null && mention.Linked)
+                var mention = Count(target, _found.ContainsKey(target) ? null : context, forceLink: false);
+                if (_audit is not null && mention is { Linked: true })
                 {
                     var (firstItem, firstOffset) = SourceOf(match.Start);
                     var at = run[firstItem];
@@ -474,9 +473,7 @@ public sealed class MentionLinker
                         new SourceLocation(source.Path, source.FirstLine + at.Line, at.Column + firstOffset + 1),
                         text.Slice(match.Start, match.Length).ToString(), target, context!));
                 }
-                // A mention neither linked nor anchored renders as its text alone: the tree is left as it is, rather
-                // than its literals cut and moved into a mention (most of a page's mentions).
-                if (mention.Linked || mention.Anchor is not null)
+                if (mention is not null)
                 {
                     wraps.Add((match, mention));
                 }
@@ -611,10 +608,14 @@ public sealed class MentionLinker
             return (piece.Item, piece.Offset + position - piece.Start);
         }
 
+        /// <summary>Counts a mention of a target, and decides whether it is linked.</summary>
         /// <param name="context">The sentence around the mention; needed only for a target's first mention.</param>
-        private void Count(MentionInline mention, MentionContext? context, bool forceLink)
+        /// <returns>
+        /// The mention to put in the tree; null for one neither linked nor anchored (most of a page's mentions), which
+        /// renders as its text alone: the tree is left as it is, rather than its literals cut and moved into a mention.
+        /// </returns>
+        private MentionInline? Count(LinkTarget target, MentionContext? context, bool forceLink)
         {
-            var target = mention.Target;
             var first = !_found.TryGetValue(target, out var seen);
             var link = forceLink || (_automatic && options.Policy switch
             {
@@ -622,14 +623,8 @@ public sealed class MentionLinker
                 LinkPolicy.FirstPerSection => !_linkedInSection.Contains(target),
                 _ => first,
             });
-            mention.Linked = link;
-            if (link)
-            {
-                mention.Href = options.Link(target.Url);
-            }
             if (first)
             {
-                mention.Anchor = target.Anchor;
                 _order.Add(target);
                 _found[target] = (1, context!, link);
             }
@@ -641,6 +636,10 @@ public sealed class MentionLinker
             {
                 _linkedInSection.Add(target);
             }
+            var anchor = first ? target.Anchor : null;
+            return link || anchor is not null
+                ? new MentionInline { Target = target, Linked = link, Anchor = anchor, Href = link ? options.Link(target.Url) : "" }
+                : null;
         }
 
         /// <summary>Moves the inlines from (first, firstOffset) to (last, lastEnd) into the mention, splitting literals at the edges.</summary>
