@@ -151,7 +151,7 @@ public sealed class MentionLinker
         private readonly HashSet<LinkTarget> _linkedInSection = new(ReferenceEqualityComparer.Instance);
         private readonly List<Diagnostic> _diagnostics = [];
         private bool _automatic = options.Automatic;
-        // Links opened by raw HTML in the paragraph being linked and not yet closed.
+        // Links opened by raw HTML in the paragraph or heading being linked and not yet closed.
         private int _openAnchors;
         // A raw <a> left open at the end of its block: a browser carries it into what follows, in ways that
         // depend on the blocks after it, so nothing after it is linked automatically.
@@ -196,10 +196,9 @@ public sealed class MentionLinker
                     case HeadingBlock heading:
                         _linkedInSection.Clear();
                         RefuseLinksIn(heading.Inline);
-                        if (AnchorLeftOpenIn(heading.Inline) is { } tag)
-                        {
-                            LeftOpen(Location(tag));
-                        }
+                        // Nothing in a heading is linked, but a link its raw tags leave open is carried past it.
+                        CountAnchorsIn(heading.Inline);
+                        EndOfBlock();
                         break;
                     case HtmlBlock html:
                         var lines = html.Lines.ToString();
@@ -211,13 +210,8 @@ public sealed class MentionLinker
                         break;
                     case LeafBlock { Inline: { } inline }:
                         _untaken = inline;
-                        _openAnchors = 0;
-                        _lastAnchor = null;
                         Inlines(inline);
-                        if (_openAnchors > 0)
-                        {
-                            LeftOpen(Location(_lastAnchor!));
-                        }
+                        EndOfBlock();
                         break;
                     case ContainerBlock child:
                         Blocks(child);
@@ -282,25 +276,23 @@ public sealed class MentionLinker
         }
 
         /// <summary>
-        /// The last raw tag about a link in inlines that leave one open, counted as a browser reads them (a closing
-        /// tag with no link open is ignored, as in a paragraph); null when every link opened is closed.
+        /// At the end of a paragraph or heading: a link its raw tags left open is reported, and the count starts
+        /// again for the next block.
         /// </summary>
-        private static HtmlInline? AnchorLeftOpenIn(ContainerInline? inline)
+        private void EndOfBlock()
         {
-            var open = 0;
-            HtmlInline? last = null;
-            foreach (var html in inline?.Descendants<HtmlInline>() ?? [])
+            if (_openAnchors > 0)
             {
-                if (RawHtml.AnchorChange(html.Tag) is var anchors and not 0)
-                {
-                    open = Math.Max(0, open + anchors);
-                    last = html;
-                }
+                LeftOpen(Location(_lastAnchor!));
             }
-            return open > 0 ? last : null;
+            _openAnchors = 0;
+            _lastAnchor = null;
         }
 
-        /// <summary>Counts a raw tag that opens or closes a link in the paragraph being linked.</summary>
+        /// <summary>
+        /// Counts a raw tag that opens or closes a link in the paragraph or heading being linked, as a browser reads
+        /// them: a closing tag with no link open is ignored.
+        /// </summary>
         private void CountAnchor(HtmlInline html)
         {
             if (RawHtml.AnchorChange(html.Tag) is var anchors and not 0)
@@ -311,8 +303,8 @@ public sealed class MentionLinker
         }
 
         /// <summary>
-        /// Counts the raw tags inside inlines that are not linked (within raw HTML, a link's text): a link one of
-        /// them leaves open is still carried by a browser past the paragraph.
+        /// Counts the raw tags inside inlines that are not linked (a heading, within raw HTML, a link's text): a link
+        /// one of them leaves open is still carried by a browser past the block.
         /// </summary>
         private void CountAnchorsIn(ContainerInline? skipped)
         {
