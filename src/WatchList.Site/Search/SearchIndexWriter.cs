@@ -48,55 +48,23 @@ public static class SearchIndexWriter
     // Fetched by script, never put in a page: characters such as "’" or "&" need no escaping.
     private static readonly JsonWriterOptions JsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <param name="words">The words of page <c>i</c> with their weights; <see cref="WordsOf"/> by default.</param>
-    /// <param name="postings">The postings of an earlier build of the same session, brought up to date; a new set by default.</param>
-    public static IReadOnlyList<SearchFile> Write(IReadOnlyList<SearchDocument> documents, Func<int, Dictionary<string, int>>? words = null,
-        SearchPostings? postings = null)
+    /// <param name="postings">
+    /// The postings of the documents' words; by default counted from each document's <see cref="SearchDocument.Text"/>.
+    /// </param>
+    public static IReadOnlyList<SearchFile> Write(IReadOnlyList<SearchDocument> documents, SearchPostings? postings = null)
     {
-        words ??= i => WordsOf(documents[i]);
-        postings ??= new SearchPostings(kept: false);
-        postings.Update(documents.Count, words);
-
-        var files = new List<SearchFile>();
-        var shardStarts = new List<string>();
-        var shard = new ArrayBufferWriter<byte>(ShardBytes * 2);
-        var previous = "";
-        foreach (var term in postings.SortedWords())
+        postings ??= SearchPostings.Count(documents.Count, (i, counts) => CountWords(documents[i], documents[i].Text, counts));
+        if (postings.Pages != documents.Count)
         {
-            if (shard.WrittenCount == 0)
-            {
-                shardStarts.Add(term);
-                previous = "";
-            }
-            var shared = SharedPrefix(previous, term);
-            var suffix = Encoding.UTF8.GetBytes(term[shared..]);
-            Varint(shard, shared);
-            Varint(shard, suffix.Length);
-            shard.Write(suffix);
-            shard.Write(postings.Encoded(term, EncodePostings));
-            previous = term;
-            if (shard.WrittenCount >= ShardBytes)
-            {
-                files.Add(new SearchFile($"s/{shardStarts.Count - 1}.bin", shard.WrittenSpan.ToArray()));
-                shard.Clear();
-            }
-        }
-        if (shard.WrittenCount > 0)
-        {
-            files.Add(new SearchFile($"s/{shardStarts.Count - 1}.bin", shard.WrittenSpan.ToArray()));
+            throw new ArgumentException($"The postings number {postings.Pages} pages, not {documents.Count}.", nameof(postings));
         }
 
-        foreach (var filter in documents
-            .SelectMany((d, id) => d.Filters.Select(f => (Filter: f, Id: id)))
-            .GroupBy(x => x.Filter, StringComparer.Ordinal))
-        {
-            files.Add(new SearchFile($"f/{filter.Key.Replace(':', '-')}.bin", FilterPostings([.. filter.Select(x => x.Id).Distinct().Order()], documents.Count)));
-        }
-
-        for (var chunk = 0; chunk * RecordsPerFile < documents.Count; chunk++)
-        {
-            files.Add(new SearchFile($"r/{chunk}.json", Records(documents, chunk * RecordsPerFile, Math.Min(documents.Count, (chunk + 1) * RecordsPerFile))));
-        }
+        // The filters and the records are made while the shards are, on other threads.
+        var filters = Task.Run(() => FilterFiles(documents));
+        var records = Task.Run(() => RecordFiles(documents));
+        var (files, shardStarts) = Shards(postings);
+        files.AddRange(filters.GetAwaiter().GetResult());
+        files.AddRange(records.GetAwaiter().GetResult());
 
         // The entry file names a stamp of everything else, so a reader's browser never mixes two builds.
         var stamp = files.Aggregate(0UL, (hash, f) => Output.Fingerprint.Combine(hash ^ Output.Fingerprint.OfBytes(f.Bytes), f.Path));
@@ -120,6 +88,67 @@ public static class SearchIndexWriter
         return files;
     }
 
+    /// <summary>The shards: every word in order with its postings, a new shard when one is full; and each shard's first word.</summary>
+    private static (List<SearchFile> Files, List<string> Starts) Shards(SearchPostings postings)
+    {
+        var files = new List<SearchFile>();
+        var shardStarts = new List<string>();
+        var shard = new ArrayBufferWriter<byte>(ShardBytes * 2);
+        var previous = "";
+        var words = postings.SortedWords();
+        var encoded = postings.Encoded(EncodePostings);
+        for (var i = 0; i < words.Length; i++)
+        {
+            var term = words[i];
+            if (shard.WrittenCount == 0)
+            {
+                shardStarts.Add(term);
+                previous = "";
+            }
+            var shared = SharedPrefix(previous, term);
+            var suffix = Encoding.UTF8.GetBytes(term[shared..]);
+            Varint(shard, shared);
+            Varint(shard, suffix.Length);
+            shard.Write(suffix);
+            shard.Write(encoded[i]);
+            previous = term;
+            if (shard.WrittenCount >= ShardBytes)
+            {
+                files.Add(new SearchFile($"s/{shardStarts.Count - 1}.bin", shard.WrittenSpan.ToArray()));
+                shard.Clear();
+            }
+        }
+        if (shard.WrittenCount > 0)
+        {
+            files.Add(new SearchFile($"s/{shardStarts.Count - 1}.bin", shard.WrittenSpan.ToArray()));
+        }
+        return (files, shardStarts);
+    }
+
+    /// <summary>A file per filter value: the pages under it.</summary>
+    private static List<SearchFile> FilterFiles(IReadOnlyList<SearchDocument> documents)
+    {
+        var files = new List<SearchFile>();
+        foreach (var filter in documents
+            .SelectMany((d, id) => d.Filters.Select(f => (Filter: f, Id: id)))
+            .GroupBy(x => x.Filter, StringComparer.Ordinal))
+        {
+            files.Add(new SearchFile($"f/{filter.Key.Replace(':', '-')}.bin", FilterPostings([.. filter.Select(x => x.Id).Distinct().Order()], documents.Count)));
+        }
+        return files;
+    }
+
+    /// <summary>The pages' records, <see cref="RecordsPerFile"/> to a file.</summary>
+    private static List<SearchFile> RecordFiles(IReadOnlyList<SearchDocument> documents)
+    {
+        var files = new List<SearchFile>();
+        for (var chunk = 0; chunk * RecordsPerFile < documents.Count; chunk++)
+        {
+            files.Add(new SearchFile($"r/{chunk}.json", Records(documents, chunk * RecordsPerFile, Math.Min(documents.Count, (chunk + 1) * RecordsPerFile))));
+        }
+        return files;
+    }
+
     /// <summary>The words of a page with their weights: title, summary and text.</summary>
     /// <param name="vocabulary">Shared by the pages of a build, so that each word's string is made once.</param>
     public static Dictionary<string, int> WordsOf(SearchDocument document, SearchVocabulary? vocabulary = null) =>
@@ -130,25 +159,39 @@ public static class SearchIndexWriter
     {
         // About one distinct word in twelve characters of a commentary's text: sized once rather than grown.
         var counts = new Dictionary<string, int>(Math.Min(text.Length / 12, 4096), StringComparer.Ordinal);
-        SearchWords.Count(document.Title, counts, TitleWeight, vocabulary);
-        SearchWords.Count(document.Summary, counts, SummaryWeight, vocabulary);
-        SearchWords.Count(text, counts, 1, vocabulary);
+        CountWords(document, text, new DictionaryCounts(counts, vocabulary));
         return counts;
     }
 
+    /// <summary>Hands the words of a page to <paramref name="counts"/>, each with its weight: title, summary, then text.</summary>
+    public static void CountWords<TCounts>(SearchDocument document, ReadOnlySpan<char> text, TCounts counts) where TCounts : IWordCounts
+    {
+        SearchWords.Count(document.Title, counts, TitleWeight);
+        SearchWords.Count(document.Summary, counts, SummaryWeight);
+        SearchWords.Count(text, counts, 1);
+    }
+
     /// <summary>Pairs of page and weight, sparse or dense, after a varint of (byte length × 2 + dense).</summary>
-    private static byte[] EncodePostings(List<int> pairs, int pages)
+    /// <param name="runs">The pairs, in page order, in one list or in several one after the other.</param>
+    private static byte[] EncodePostings(IReadOnlyList<List<int>> runs, int pages)
     {
         var output = new ArrayBufferWriter<byte>(16);
-        var count = pairs.Count / 2;
+        var count = 0;
+        foreach (var pairs in runs)
+        {
+            count += pairs.Count / 2;
+        }
         if (count * 8 > pages)
         {
             var dense = new byte[(pages + 3) / 4];
-            for (var i = 0; i < pairs.Count; i += 2)
+            foreach (var pairs in runs)
             {
-                var weight = pairs[i + 1];
-                var level = weight >= 5 ? 3 : weight >= 2 ? 2 : 1;
-                dense[pairs[i] >> 2] |= (byte)(level << ((pairs[i] & 3) * 2));
+                for (var i = 0; i < pairs.Count; i += 2)
+                {
+                    var weight = pairs[i + 1];
+                    var level = weight >= 5 ? 3 : weight >= 2 ? 2 : 1;
+                    dense[pairs[i] >> 2] |= (byte)(level << ((pairs[i] & 3) * 2));
+                }
             }
             Varint(output, dense.Length * 2 + 1);
             output.Write(dense);
@@ -156,11 +199,14 @@ public static class SearchIndexWriter
         }
         var sparse = new ArrayBufferWriter<byte>(count * 3);
         var last = -1;
-        for (var i = 0; i < pairs.Count; i += 2)
+        foreach (var pairs in runs)
         {
-            Varint(sparse, pairs[i] - last - 1);
-            Varint(sparse, pairs[i + 1]);
-            last = pairs[i];
+            for (var i = 0; i < pairs.Count; i += 2)
+            {
+                Varint(sparse, pairs[i] - last - 1);
+                Varint(sparse, pairs[i + 1]);
+                last = pairs[i];
+            }
         }
         Varint(output, sparse.WrittenCount * 2);
         output.Write(sparse.WrittenSpan);

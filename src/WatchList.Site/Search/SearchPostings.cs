@@ -6,7 +6,7 @@ namespace WatchList.Site.Search;
 /// The postings of every word of the search index (the pages holding it, with a weight), and each word's postings
 /// encoded as the shards store them. A preview keeps one between builds: a save changes the words of the pages
 /// saved, so only their words are taken out and put back, and only those words are encoded again. A one-off
-/// build fills a new one once. Not safe for use by two builds at once (a session builds one at a time).
+/// build counts its pages once (<see cref="Count"/>). Not safe for use by two builds at once (a session builds one at a time).
 /// </summary>
 public sealed class SearchPostings
 {
@@ -17,6 +17,9 @@ public sealed class SearchPostings
     // Per word: pairs of page and weight, in page order.
     private readonly Dictionary<string, List<int>> _postings = new(StringComparer.Ordinal);
 
+    // A one-off build's postings, never joined: per word, its pairs in each run of pages holding it, runs in page order.
+    private readonly Dictionary<string, List<List<int>>> _runs = new(StringComparer.Ordinal);
+
     // Per word: its postings as the shards store them, for the current number of pages; missing when changed.
     private readonly Dictionary<string, byte[]> _encoded = new(StringComparer.Ordinal);
 
@@ -25,20 +28,77 @@ public sealed class SearchPostings
     // False for a one-off build, which asks for each word's encoding once and holds no page's counts.
     private readonly bool _kept;
 
-    /// <summary>
-    /// How many pages a one-off build counts at once; only their counts are held together. Blocks of 64 keep about a
-    /// megabyte of counts alive at 1,000 commentaries, where blocks of 256 held enough across collections to be
-    /// copied into the collector's older generations.
-    /// </summary>
-    private const int Block = 64;
+    /// <summary>Postings kept for later builds of a session: each page's counts and each word's encoding are kept too.</summary>
+    public SearchPostings()
+        : this(kept: true)
+    {
+    }
 
-    /// <param name="kept">
-    /// True when the postings are kept for later builds: each page's counts and each word's encoding are kept too.
-    /// </param>
-    public SearchPostings(bool kept = true) => _kept = kept;
+    private SearchPostings(bool kept) => _kept = kept;
 
     /// <summary>How many pages the postings number.</summary>
     public int Pages { get; private set; }
+
+    /// <summary>
+    /// The postings of <paramref name="pages"/> pages counted once, for a build that keeps none: <c>count(i, counts)</c>
+    /// hands page <c>i</c>'s words to <c>counts</c>.
+    /// </summary>
+    /// <remarks>
+    /// The pages are cut into runs of consecutive pages, a few per core, each counted on a thread of its own straight
+    /// into postings of its own: no page's counts are ever a dictionary of their own, and a word is looked up once
+    /// where it stands. A word's postings are its runs' pairs one after the other, never copied into one list.
+    /// </remarks>
+    public static SearchPostings Count(int pages, Action<int, IWordCounts> count)
+    {
+        var postings = new SearchPostings(kept: false);
+        postings.Reset(pages);
+        var runs = new RunPostings[Math.Min(pages, Environment.ProcessorCount * 4)];
+        Parallel.For(0, runs.Length, run =>
+        {
+            var counts = new RunPostings();
+            for (var page = (int)((long)pages * run / runs.Length); page < (int)((long)pages * (run + 1) / runs.Length); page++)
+            {
+                counts.Page = page;
+                count(page, counts);
+            }
+            runs[run] = counts;
+        });
+        foreach (var run in runs)
+        {
+            foreach (var (word, pairs) in run.Postings)
+            {
+                (CollectionsMarshal.GetValueRefOrAddDefault(postings._runs, word, out _) ??= []).Add(pairs);
+            }
+        }
+        return postings;
+    }
+
+    /// <summary>The postings of a run of consecutive pages, counted one page after the other.</summary>
+    private sealed class RunPostings : IWordCounts
+    {
+        public readonly Dictionary<string, List<int>> Postings = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<int>>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+        public RunPostings() => _lookup = Postings.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        /// <summary>The page whose words are being counted.</summary>
+        public int Page;
+
+        public void Add(ReadOnlySpan<char> word, int weight)
+        {
+            ref var pairs = ref CollectionsMarshal.GetValueRefOrAddDefault(_lookup, word, out _);
+            pairs ??= [];
+            if (pairs.Count > 0 && pairs[^2] == Page)
+            {
+                pairs[^1] += weight;
+            }
+            else
+            {
+                pairs.Add(Page);
+                pairs.Add(weight);
+            }
+        }
+    }
 
     /// <summary>
     /// Brings the postings up to date with the words of <paramref name="pages"/> pages, page <c>i</c> holding
@@ -46,32 +106,13 @@ public sealed class SearchPostings
     /// </summary>
     public void Update(int pages, Func<int, Dictionary<string, int>> words)
     {
-        if (_kept)
+        if (!_kept)
         {
-            var counts = new Dictionary<string, int>[pages];
-            Parallel.For(0, pages, i => counts[i] = words(i));
-            Update(counts);
-            return;
+            throw new InvalidOperationException("Postings counted once are not brought up to date; count them again.");
         }
-        // A one-off build: a block of pages is counted, added in page order and let go, so that 10,000 commentaries'
-        // counts are never held at once. The next block is counted while this one is added.
-        Reset(pages);
-        Dictionary<string, int>[] Count(int start)
-        {
-            var block = new Dictionary<string, int>[Math.Min(Block, pages - start)];
-            Parallel.For(0, block.Length, i => block[i] = words(start + i));
-            return block;
-        }
-        var counted = pages > 0 ? Count(0) : [];
-        for (var start = 0; start < pages; start += Block)
-        {
-            var next = start + Block < pages ? Task.Run(() => Count(start + Block)) : null;
-            for (var i = 0; i < counted.Length; i++)
-            {
-                Add(start + i, counted[i]);
-            }
-            counted = next?.GetAwaiter().GetResult() ?? [];
-        }
+        var counts = new Dictionary<string, int>[pages];
+        Parallel.For(0, pages, i => counts[i] = words(i));
+        Update(counts);
     }
 
     /// <summary>Brings kept postings up to date with the words of every page, page <c>i</c> holding <c>words[i]</c>.</summary>
@@ -123,6 +164,7 @@ public sealed class SearchPostings
     private void Reset(int pages)
     {
         _postings.Clear();
+        _runs.Clear();
         _encoded.Clear();
         _sortedWords = null;
         _pages = [];
@@ -157,24 +199,32 @@ public sealed class SearchPostings
     {
         if (_sortedWords is null)
         {
-            _sortedWords = [.. _postings.Keys];
+            _sortedWords = _kept ? [.. _postings.Keys] : [.. _runs.Keys];
             Array.Sort(_sortedWords, StringComparer.Ordinal);
         }
         return _sortedWords;
     }
 
-    /// <summary>The postings of a word, encoded by <paramref name="encode"/> when they changed since last asked.</summary>
-    public byte[] Encoded(string word, Func<List<int>, int, byte[]> encode)
+    /// <summary>
+    /// The postings of every word, in the order of <see cref="SortedWords"/>, encoded by <paramref name="encode"/> from
+    /// their pairs (in one list or in several, one after the other): kept postings only when they changed since last
+    /// asked, a one-off build's on several threads.
+    /// </summary>
+    public byte[][] Encoded(Func<IReadOnlyList<List<int>>, int, byte[]> encode)
     {
+        var words = SortedWords();
+        var encoded = new byte[words.Length][];
         if (!_kept)
         {
-            return encode(_postings[word], Pages);
+            Parallel.For(0, words.Length, i => encoded[i] = encode(_runs[words[i]], Pages));
+            return encoded;
         }
-        if (!_encoded.TryGetValue(word, out var bytes))
+        for (var i = 0; i < words.Length; i++)
         {
-            _encoded[word] = bytes = encode(_postings[word], Pages);
+            ref var bytes = ref CollectionsMarshal.GetValueRefOrAddDefault(_encoded, words[i], out _);
+            encoded[i] = bytes ??= encode([_postings[words[i]]], Pages);
         }
-        return bytes;
+        return encoded;
     }
 
     private void Remove(string word, int page)

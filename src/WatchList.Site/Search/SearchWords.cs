@@ -19,9 +19,12 @@ public static class SearchWords
 
     /// <summary>Adds <paramref name="weight"/> to the count of each stemmed word of <paramref name="text"/>.</summary>
     /// <param name="vocabulary">Where a word new to <paramref name="counts"/> takes its string from; a new string by default.</param>
-    public static void Count(ReadOnlySpan<char> text, Dictionary<string, int> counts, int weight, SearchVocabulary? vocabulary = null)
+    public static void Count(ReadOnlySpan<char> text, Dictionary<string, int> counts, int weight, SearchVocabulary? vocabulary = null) =>
+        Count(text, new DictionaryCounts(counts, vocabulary), weight);
+
+    /// <summary>Hands each stemmed word of <paramref name="text"/> to <paramref name="counts"/> with <paramref name="weight"/>.</summary>
+    public static void Count<TCounts>(ReadOnlySpan<char> text, TCounts counts, int weight) where TCounts : IWordCounts
     {
-        var lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<char> buffer = stackalloc char[MaxLength];
         var length = 0;
         var plain = true;
@@ -65,15 +68,7 @@ public static class SearchWords
                 word = Stem(word, buffer);
                 if (word.Length > 0)
                 {
-                    ref var count = ref CollectionsMarshal.GetValueRefOrNullRef(lookup, word);
-                    if (Unsafe.IsNullRef(ref count))
-                    {
-                        counts.Add(vocabulary is null ? word.ToString() : vocabulary.Of(word), weight);
-                    }
-                    else
-                    {
-                        count += weight;
-                    }
+                    counts.Add(word, weight);
                 }
                 length = 0;
                 plain = true;
@@ -161,6 +156,32 @@ public static class SearchWords
             return word[..^1];
         }
         return word.EndsWith("us") || word.EndsWith("ss") ? word : word[..^1];
+    }
+}
+
+/// <summary>Where <see cref="SearchWords.Count{TCounts}"/> puts the words it finds.</summary>
+public interface IWordCounts
+{
+    /// <summary>Adds <paramref name="weight"/> to the count of <paramref name="word"/>, which lives only during the call.</summary>
+    void Add(ReadOnlySpan<char> word, int weight);
+}
+
+/// <summary>A page's words and their counts, in a dictionary; a word new to it takes its string from the vocabulary.</summary>
+public readonly struct DictionaryCounts(Dictionary<string, int> counts, SearchVocabulary? vocabulary) : IWordCounts
+{
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public void Add(ReadOnlySpan<char> word, int weight)
+    {
+        ref var count = ref CollectionsMarshal.GetValueRefOrNullRef(_lookup, word);
+        if (Unsafe.IsNullRef(ref count))
+        {
+            counts.Add(vocabulary is null ? word.ToString() : vocabulary.Of(word), weight);
+        }
+        else
+        {
+            count += weight;
+        }
     }
 }
 

@@ -58,7 +58,8 @@ public sealed class SearchIndexTests
             // The writer counts pages on several threads.
             var counts = new System.Collections.Concurrent.ConcurrentDictionary<SearchDocument, Dictionary<string, int>>(ReferenceEqualityComparer.Instance);
             Dictionary<string, int> Words(int i) => counts.GetOrAdd(pages[i], page => SearchIndexWriter.WordsOf(page));
-            SearchIndexWriter.Write(pages, Words, kept);
+            kept.Update(pages.Count, Words);
+            SearchIndexWriter.Write(pages, kept);
             for (var round = 0; round < rounds.Length; round++)
             {
                 foreach (var (page, text) in rounds[round])
@@ -76,7 +77,8 @@ public sealed class SearchIndexTests
                 {
                     pages.RemoveAt(pages.Count - 1);
                 }
-                var updated = SearchIndexWriter.Write(pages, Words, kept);
+                kept.Update(pages.Count, Words);
+                var updated = SearchIndexWriter.Write(pages, kept);
                 var fresh = SearchIndexWriter.Write(pages);
                 Assert.Equal(fresh.Select(f => f.Path), updated.Select(f => f.Path));
                 Assert.All(fresh.Zip(updated), pair => Assert.Equal(pair.First.Bytes, pair.Second.Bytes));
