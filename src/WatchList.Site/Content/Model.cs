@@ -90,7 +90,9 @@ public sealed record MarkdownSource
     /// </summary>
     public static MarkdownSource Compact(string path, ReadOnlySpan<char> text, int firstLine)
     {
-        var utf8 = new byte[System.Text.Encoding.UTF8.GetByteCount(text)];
+        // On the pinned heap, which the collector never compacts: held across many collections, the bodies were copied
+        // from generation to generation.
+        var utf8 = GC.AllocateUninitializedArray<byte>(System.Text.Encoding.UTF8.GetByteCount(text), pinned: true);
         System.Text.Encoding.UTF8.GetBytes(text, utf8);
         return new(path, utf8, firstLine);
     }

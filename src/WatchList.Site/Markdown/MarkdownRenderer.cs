@@ -51,7 +51,9 @@ public sealed class MarkdownRenderer
         {
             document.ToHtml(writer, _pipeline);
             var html = writer.Written;
-            var bytes = new byte[Utf8.GetByteCount(html)];
+            // Held until the page is written, on the pinned heap, which the collector never compacts: in the
+            // younger generations every rendered body was copied from one to the next.
+            var bytes = GC.AllocateUninitializedArray<byte>(Utf8.GetByteCount(html), pinned: true);
             Utf8.GetBytes(html, bytes);
             return bytes;
         }
