@@ -20,7 +20,7 @@ public sealed record LinkTarget(
     bool CaseSensitive)
 {
     /// <summary>Unique across terms and actors: "term-yongbyon", "actor-north-korea".</summary>
-    public string Key { get; } = (Kind == TargetKind.Term ? "term-" : "actor-") + Id;
+    public string Key { get; } = KeyOf(Kind, Id);
 
     /// <summary>Names that link only after the title or an alias has appeared earlier in the same page.</summary>
     public ImmutableArray<string> ShortNames { get; init; } = [];
@@ -29,7 +29,10 @@ public sealed record LinkTarget(
     public ImmutableArray<string> NeverLink { get; init; } = [];
 
     /// <summary>The id of the first mention in a page, where backlinks point.</summary>
-    public string Anchor => "mention-" + Key;
+    /// <remarks>Made once: every page's first mention of the target, and every backlink to it, holds it.</remarks>
+    public string Anchor { get; } = "mention-" + KeyOf(Kind, Id);
+
+    private static string KeyOf(TargetKind kind, string id) => (kind == TargetKind.Term ? "term-" : "actor-") + id;
 }
 
 /// <summary>The sentence around a mention, cut in three so the mention can be highlighted.</summary>
