@@ -32,6 +32,33 @@ public sealed record LinkTarget(
     /// <remarks>Made once: every page's first mention of the target, and every backlink to it, holds it.</remarks>
     public string Anchor { get; } = "mention-" + KeyOf(Kind, Id);
 
+    /// <summary>
+    /// The title, alias or short name written exactly as <paramref name="text"/>, or null: a backlink's context, kept
+    /// until the target's page is written, then holds no copy of a name of its own.
+    /// </summary>
+    public string? NameWrittenAs(ReadOnlySpan<char> text)
+    {
+        if (text.SequenceEqual(Title))
+        {
+            return Title;
+        }
+        foreach (var name in Aliases)
+        {
+            if (text.SequenceEqual(name))
+            {
+                return name;
+            }
+        }
+        foreach (var name in ShortNames)
+        {
+            if (text.SequenceEqual(name))
+            {
+                return name;
+            }
+        }
+        return null;
+    }
+
     private static string KeyOf(TargetKind kind, string id) => (kind == TargetKind.Term ? "term-" : "actor-") + id;
 }
 

@@ -392,7 +392,7 @@ public sealed class MentionLinker
                 return;
             }
             _namedAt?[target] = ++_sequence;
-            var context = _found.ContainsKey(target) ? null : paragraph.ContextOf(wiki, 0, wiki.Label.Length);
+            var context = _found.ContainsKey(target) ? null : paragraph.ContextOf(wiki, 0, wiki.Label.Length, target);
             // Always linked, so always a mention.
             var mention = Count(target, context, forceLink: true)!;
             mention.AppendChild(new LiteralInline(wiki.Label));
@@ -454,7 +454,7 @@ public sealed class MentionLinker
                 {
                     var (firstItem, firstOffset) = SourceOf(match.Start);
                     var (lastItem, lastOffset) = SourceOf(match.Start + match.Length - 1);
-                    context = paragraph.ContextOf(run[firstItem], firstOffset, paragraph.Offset(run[lastItem]) + lastOffset + 1 - paragraph.Offset(run[firstItem]) - firstOffset);
+                    context = paragraph.ContextOf(run[firstItem], firstOffset, paragraph.Offset(run[lastItem]) + lastOffset + 1 - paragraph.Offset(run[firstItem]) - firstOffset, target);
                 }
                 var mention = Count(target, _found.ContainsKey(target) ? null : context, forceLink: false);
                 if (_audit is not null && mention is { Linked: true })

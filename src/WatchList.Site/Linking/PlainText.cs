@@ -104,15 +104,15 @@ public sealed class PlainText
     /// <summary>Where an inline's text starts in the paragraph.</summary>
     public int Offset(Inline inline) => TryFind(inline, out var offset) ? offset : 0;
 
-    /// <summary>The sentence around the text that starts <paramref name="offset"/> characters into an inline.</summary>
-    public MentionContext ContextOf(Inline inline, int offset, int length)
+    /// <summary>The sentence around the text that starts <paramref name="offset"/> characters into an inline, a mention of <paramref name="target"/>.</summary>
+    public MentionContext ContextOf(Inline inline, int offset, int length, LinkTarget target)
     {
         var text = _scratch.Text.Span;
         if (!TryFind(inline, out var start) || start + offset + length > text.Length)
         {
             return new MentionContext("", "", "");
         }
-        return Sentences.Around(text, start + offset, length);
+        return Sentences.Around(text, start + offset, length, target);
     }
 
     private bool TryFind(Inline inline, out int offset)

@@ -14,7 +14,8 @@ public static class Sentences
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AbbreviationsBySpan =
         Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    public static MentionContext Around(ReadOnlySpan<char> paragraph, int start, int length)
+    /// <param name="target">What the mention names: when the mention is written as one of its names, it takes that name's string.</param>
+    public static MentionContext Around(ReadOnlySpan<char> paragraph, int start, int length, LinkTarget? target = null)
     {
         var from = SentenceStart(paragraph, start);
         var to = SentenceEnd(paragraph, start + length);
@@ -42,7 +43,8 @@ public static class Sentences
         {
             afterText = after.TrimEnd().ToString();
         }
-        return new MentionContext(beforeText, paragraph.Slice(start, length).ToString(), afterText);
+        var mention = paragraph.Slice(start, length);
+        return new MentionContext(beforeText, target?.NameWrittenAs(mention) ?? mention.ToString(), afterText);
     }
 
     private static int SentenceStart(ReadOnlySpan<char> text, int position)
