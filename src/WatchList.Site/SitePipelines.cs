@@ -203,7 +203,7 @@ public static class SitePipelines
             // The search index, in shards a reader's query fetches only for its own words.
             new(SearchIndex)
             {
-                Dependencies = [Site, Commentaries, TermPages, ActorPages, Backlinks],
+                Dependencies = [Site, Commentaries, TermPages, ActorPages],
                 Process = [new BuildSearchIndex()],
                 Output = [write],
             },

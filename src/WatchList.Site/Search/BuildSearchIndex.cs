@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Collections.Immutable;
 using System.Globalization;
 using WatchList.Pipeline;
-using WatchList.Site.Backlinks;
 using WatchList.Site.Content;
 using WatchList.Site.Linking;
 using WatchList.Site.Markdown;
@@ -23,11 +22,10 @@ public sealed class BuildSearchIndex : IModule
     {
         var cache = context.Service<SiteCache>();
         var site = SitePages.Settings(context);
-        var backlinks = context.OutputsOf(SitePipelines.Backlinks).Single().Get(BuildBacklinks.Key);
         var commentaries = SitePages.NewestFirst(context);
         // On several threads: one took some 70 ms at 10,000 commentaries, while nothing else of the build ran.
         var newestFirst = new (SearchDocument Document, RenderedHtml Body)[commentaries.Count];
-        Parallel.For(0, newestFirst.Length, i => newestFirst[i] = CommentaryPage(commentaries[i], site, backlinks));
+        Parallel.For(0, newestFirst.Length, i => newestFirst[i] = CommentaryPage(commentaries[i], site));
         var pages = new List<(SearchDocument Document, RenderedHtml Body)>(newestFirst);
         foreach (var document in context.OutputsOf(SitePipelines.TermPages))
         {
@@ -64,12 +62,16 @@ public sealed class BuildSearchIndex : IModule
         })));
     }
 
-    private static (SearchDocument, RenderedHtml) CommentaryPage(Document document, SiteSettings site, BacklinkIndex backlinks)
+    /// <remarks>
+    /// A commentary is found under the terms and actors it mentions and the actors its front matter names, from its
+    /// own document: the index does not wait for the backlinks of the whole site.
+    /// </remarks>
+    private static (SearchDocument, RenderedHtml) CommentaryPage(Document document, SiteSettings site)
     {
         var commentary = document.Get(SiteKeys.Commentary);
         var kind = commentary.Type ?? "Commentary";
         var filters = new List<string> { "type:" + Slug.Suggest(kind), "year:" + commentary.Date.Year.ToString(CultureInfo.InvariantCulture) };
-        filters.AddRange(backlinks.MentionedBy(commentary)
+        filters.AddRange(document.Get(LinkAndRender.Mentions)
             .Select(m => (m.Target.Kind == TargetKind.Actor ? "actor:" : "term:") + m.Target.Id)
             .Concat(commentary.Actors.Select(id => "actor:" + id))
             .Distinct(StringComparer.Ordinal));
