@@ -41,17 +41,18 @@ public sealed class BuildSearchIndex : IModule
         // A page's words are counted from its body's text, made on the counting threads and let go once counted:
         // 10,000 commentaries' texts held at once were some 200 MB. A preview keeps each page's words with its rendered
         // body, so a save counts the words of one page again, and keeps the postings of the last build.
-        SearchPostings postings;
+        IPostings postings;
         if (cache is null)
         {
-            postings = SearchPostings.Count(pages.Count, (i, counts) => CountWords(pages[i].Document, pages[i].Body, counts));
+            postings = CountedPostings.Count(pages.Count, (i, counts) => CountWords(pages[i].Document, pages[i].Body, counts));
         }
         else
         {
             var vocabulary = cache.Keep(nameof(SearchVocabulary), "", () => new SearchVocabulary());
-            postings = cache.Keep(nameof(SearchPostings), "", () => new SearchPostings());
-            postings.Update(pages.Count, i => cache.Derive(pages[i].Body, nameof(BuildSearchIndex), $"{pages[i].Document.Title}\n{pages[i].Document.Summary}",
+            var kept = cache.Keep(nameof(SearchPostings), "", () => new SearchPostings());
+            kept.Update(pages.Count, i => cache.Derive(pages[i].Body, nameof(BuildSearchIndex), $"{pages[i].Document.Title}\n{pages[i].Document.Summary}",
                 () => WordsOf(pages[i].Document, pages[i].Body, vocabulary)));
+            postings = kept;
         }
         var files = SearchIndexWriter.Write([.. pages.Select(p => p.Document)], postings);
         return ValueTask.FromResult(inputs.AddRange(files.Select(file =>

@@ -51,9 +51,9 @@ public static class SearchIndexWriter
     /// <param name="postings">
     /// The postings of the documents' words; by default counted from each document's <see cref="SearchDocument.Text"/>.
     /// </param>
-    public static IReadOnlyList<SearchFile> Write(IReadOnlyList<SearchDocument> documents, SearchPostings? postings = null)
+    public static IReadOnlyList<SearchFile> Write(IReadOnlyList<SearchDocument> documents, IPostings? postings = null)
     {
-        postings ??= SearchPostings.Count(documents.Count, (i, counts) => CountWords(documents[i], documents[i].Text, counts));
+        postings ??= CountedPostings.Count(documents.Count, (i, counts) => CountWords(documents[i], documents[i].Text, counts));
         if (postings.Pages != documents.Count)
         {
             throw new ArgumentException($"The postings number {postings.Pages} pages, not {documents.Count}.", nameof(postings));
@@ -89,7 +89,7 @@ public static class SearchIndexWriter
     }
 
     /// <summary>The shards: every word in order with its postings, a new shard when one is full; and each shard's first word.</summary>
-    private static (List<SearchFile> Files, List<string> Starts) Shards(SearchPostings postings)
+    private static (List<SearchFile> Files, List<string> Starts) Shards(IPostings postings)
     {
         var files = new List<SearchFile>();
         var shardStarts = new List<string>();

@@ -4,11 +4,12 @@ namespace WatchList.Site.Search;
 
 /// <summary>
 /// The postings of every word of the search index (the pages holding it, with a weight), and each word's postings
-/// encoded as the shards store them. A preview keeps one between builds: a save changes the words of the pages
+/// encoded as the shards store them, kept by a preview between builds: a save changes the words of the pages
 /// saved, so only their words are taken out and put back, and only those words are encoded again. A one-off
-/// build counts its pages once (<see cref="Count"/>). Not safe for use by two builds at once (a session builds one at a time).
+/// build counts its pages once instead (<see cref="CountedPostings"/>). Not safe for use by two builds at once (a
+/// session builds one at a time).
 /// </summary>
-public sealed class SearchPostings
+public sealed class SearchPostings : IPostings
 {
     // Per page (in index order) the words it was last counted with; compared by reference, as the counts of an
     // unchanged page are the same object from one build to the next.
@@ -17,88 +18,13 @@ public sealed class SearchPostings
     // Per word: pairs of page and weight, in page order.
     private readonly Dictionary<string, List<int>> _postings = new(StringComparer.Ordinal);
 
-    // A one-off build's postings, never joined: per word, its pairs in each run of pages holding it, runs in page order.
-    private readonly Dictionary<string, List<List<int>>> _runs = new(StringComparer.Ordinal);
-
     // Per word: its postings as the shards store them, for the current number of pages; missing when changed.
     private readonly Dictionary<string, byte[]> _encoded = new(StringComparer.Ordinal);
 
     private string[]? _sortedWords;
 
-    // False for a one-off build, which asks for each word's encoding once and holds no page's counts.
-    private readonly bool _kept;
-
-    /// <summary>Postings kept for later builds of a session: each page's counts and each word's encoding are kept too.</summary>
-    public SearchPostings()
-        : this(kept: true)
-    {
-    }
-
-    private SearchPostings(bool kept) => _kept = kept;
-
     /// <summary>How many pages the postings number.</summary>
     public int Pages { get; private set; }
-
-    /// <summary>
-    /// The postings of <paramref name="pages"/> pages counted once, for a build that keeps none: <c>count(i, counts)</c>
-    /// hands page <c>i</c>'s words to <c>counts</c>.
-    /// </summary>
-    /// <remarks>
-    /// The pages are cut into runs of consecutive pages, a few per core, each counted on a thread of its own straight
-    /// into postings of its own: no page's counts are ever a dictionary of their own, and a word is looked up once
-    /// where it stands. A word's postings are its runs' pairs one after the other, never copied into one list.
-    /// </remarks>
-    public static SearchPostings Count(int pages, Action<int, IWordCounts> count)
-    {
-        var postings = new SearchPostings(kept: false);
-        postings.Reset(pages);
-        var runs = new RunPostings[Math.Min(pages, Environment.ProcessorCount * 4)];
-        Parallel.For(0, runs.Length, run =>
-        {
-            var counts = new RunPostings();
-            for (var page = (int)((long)pages * run / runs.Length); page < (int)((long)pages * (run + 1) / runs.Length); page++)
-            {
-                counts.Page = page;
-                count(page, counts);
-            }
-            runs[run] = counts;
-        });
-        foreach (var run in runs)
-        {
-            foreach (var (word, pairs) in run.Postings)
-            {
-                (CollectionsMarshal.GetValueRefOrAddDefault(postings._runs, word, out _) ??= []).Add(pairs);
-            }
-        }
-        return postings;
-    }
-
-    /// <summary>The postings of a run of consecutive pages, counted one page after the other.</summary>
-    private sealed class RunPostings : IWordCounts
-    {
-        public readonly Dictionary<string, List<int>> Postings = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, List<int>>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-
-        public RunPostings() => _lookup = Postings.GetAlternateLookup<ReadOnlySpan<char>>();
-
-        /// <summary>The page whose words are being counted.</summary>
-        public int Page;
-
-        public void Add(ReadOnlySpan<char> word, int weight)
-        {
-            ref var pairs = ref CollectionsMarshal.GetValueRefOrAddDefault(_lookup, word, out _);
-            pairs ??= [];
-            if (pairs.Count > 0 && pairs[^2] == Page)
-            {
-                pairs[^1] += weight;
-            }
-            else
-            {
-                pairs.Add(Page);
-                pairs.Add(weight);
-            }
-        }
-    }
 
     /// <summary>
     /// Brings the postings up to date with the words of <paramref name="pages"/> pages, page <c>i</c> holding
@@ -106,10 +32,6 @@ public sealed class SearchPostings
     /// </summary>
     public void Update(int pages, Func<int, Dictionary<string, int>> words)
     {
-        if (!_kept)
-        {
-            throw new InvalidOperationException("Postings counted once are not brought up to date; count them again.");
-        }
         var counts = new Dictionary<string, int>[pages];
         Parallel.For(0, pages, i => counts[i] = words(i));
         Update(counts);
@@ -164,7 +86,6 @@ public sealed class SearchPostings
     private void Reset(int pages)
     {
         _postings.Clear();
-        _runs.Clear();
         _encoded.Clear();
         _sortedWords = null;
         _pages = [];
@@ -199,26 +120,17 @@ public sealed class SearchPostings
     {
         if (_sortedWords is null)
         {
-            _sortedWords = _kept ? [.. _postings.Keys] : [.. _runs.Keys];
+            _sortedWords = [.. _postings.Keys];
             Array.Sort(_sortedWords, StringComparer.Ordinal);
         }
         return _sortedWords;
     }
 
-    /// <summary>
-    /// The postings of every word, in the order of <see cref="SortedWords"/>, encoded by <paramref name="encode"/> from
-    /// their pairs (in one list or in several, one after the other): kept postings only when they changed since last
-    /// asked, a one-off build's on several threads.
-    /// </summary>
+    /// <summary>The postings of every word, in the order of <see cref="SortedWords"/>, encoded only when they changed since last asked.</summary>
     public byte[][] Encoded(Func<IReadOnlyList<List<int>>, int, byte[]> encode)
     {
         var words = SortedWords();
         var encoded = new byte[words.Length][];
-        if (!_kept)
-        {
-            Parallel.For(0, words.Length, i => encoded[i] = encode(_runs[words[i]], Pages));
-            return encoded;
-        }
         for (var i = 0; i < words.Length; i++)
         {
             ref var bytes = ref CollectionsMarshal.GetValueRefOrAddDefault(_encoded, words[i], out _);
