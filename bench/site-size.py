@@ -3,6 +3,9 @@
 
     bench/site-size.py SITE            a WatchList site (e.g. bench/out/c10000/site)
     bench/site-size.py --hugo SITE     a Hugo site of the same Markdown, by kind only
+    bench/site-size.py --floor SITE HUGO
+                                       the least the parts the issues ask for could weigh, against
+                                       1.5 times the Hugo site's files
 
 File bytes are the sum of the files' sizes (not `du`, which counts blocks and folders).
 """
@@ -11,6 +14,7 @@ import os
 import re
 import sys
 
+BODY = r'<div class="body">.*?</div>\s*(?=<footer class="credit"|<section class="cite"|</article>)'
 KINDS = ['commentary pages', 'term/actor pages', 'numbered pages', 'archive', 'citation files',
          'feeds', 'search', 'sitemap', 'definitions.json', 'other']
 
@@ -61,7 +65,7 @@ def length(pattern, text):
 def elements(page):
     """Bytes of one commentary page by element; 'whitespace' counts indentation and blank lines anywhere."""
     s = open(page, encoding='utf-8').read()
-    body = re.search(r'<div class="body">.*?</div>\s*(?=<footer class="credit"|<section class="cite"|</article>)', s, re.S)
+    body = re.search(BODY, s, re.S)
     body = body.group(0) if body else ''
     return {
         'total': len(s.encode()),
@@ -84,7 +88,104 @@ def elements(page):
     }
 
 
+def utf8(text):
+    return len(text.encode())
+
+
+def floor(site, hugo_site):
+    """Bytes the site cannot do without, each part cut to its least: what no layout or format choice can remove.
+
+    Every measure keeps only the text a part is asked to carry:
+    - a commentary's body, its mention links as `<a>` with their address and the anchor a numbered mention
+      page links to;
+    - a numbered mention page's rows as a link and a title;
+    - each of the three citation files as the title and the address alone;
+    - an entry feed's entries as Atom's four required elements;
+    - the sitemap's addresses; the archive as one link and title per commentary;
+    - the search files as they are (already the compact form the issue asks for);
+    - a commentary's `<title>`, the five `citation_*` tags reference managers need and the formatted
+      reference of Cite this;
+    - every HTML page's skeleton as the site writes it: doctype, `<html>`, `<head>`, charset, viewport, the
+      stylesheet, the popover script, `<body>` and its one `<h1>`.
+    Term and actor pages' text, the rest of the head, navigation and everything else count nothing here, so
+    the sum is a lower bound. Folders (which `du -sb` adds) are counted apart, as built, for both sites.
+    """
+    parts = collections.Counter()
+    for root, _, files in os.walk(site):
+        rel = os.path.relpath(root, site)
+        dirs = [] if rel == '.' else rel.split(os.sep)
+        for name in files:
+            path = os.path.join(root, name)
+            kind = kind_of(dirs, name)
+            page = read(path) if name.endswith(('.html', '.xml')) else ''
+            if name.endswith('.html'):
+                parts['every page\'s skeleton: doctype, html, head, charset, viewport, stylesheet, script, body, h1'] += sum(
+                    map(utf8, re.findall(SKELETON, page, re.S)))
+            if kind == 'search':
+                parts['search files, as built'] += os.path.getsize(path)
+            elif kind == 'sitemap':
+                parts['sitemap, addresses only'] += sum(map(utf8, re.findall(r'<loc>.*?</loc>', page)))
+            elif kind == 'feeds' and dirs[:1] in (['glossary'], ['actors']):
+                parts['entry feeds, entries of id, title, updated and link'] += sum(
+                    utf8(f'<entry><id>{u}</id><title>{t}</title><updated>{d}</updated><link href="{u}"/></entry>')
+                    for t, u, d in re.findall(r'<entry>\s*<title>(.*?)</title>.*?<id>(.*?)</id>.*?<updated>(.*?)</updated>',
+                                              page, re.S))
+            elif kind == 'numbered pages':
+                rows = page.split('class="mentioned-in"', 1)[-1]
+                parts['numbered mention pages, rows of a link and a title'] += sum(
+                    utf8(f'<li><a href="{h}">{t}</a></li>') for h, t in re.findall(r'<li><a href="([^"]*)">(.*?)</a>', rows))
+            elif kind == 'commentary pages':
+                commentary(page, parts)
+    hugo_bytes = sum(by_kind(hugo_site)[0].values())
+    print('| part, at its least | MB | running total | ratio to Hugo |\n| --- | ---: | ---: | ---: |')
+    total = 0
+    for name, value in parts.most_common():
+        total += value
+        print(f'| {name} | {value / 1e6:.1f} | {total / 1e6:.1f} | {total / hugo_bytes:.2f} |')
+    print(f'\nHugo\'s site: {hugo_bytes / 1e6:.1f} MB of files; 1.5 times that is {1.5 * hugo_bytes / 1e6:.1f} MB, '
+          f'and the parts above leave {(1.5 * hugo_bytes - total) / 1e6:.1f} MB for everything else.')
+    ours, theirs = folders(site), folders(hugo_site)
+    print(f'With folders as `du -sb` counts them ({ours / 1e6:.1f} MB here, {theirs / 1e6:.1f} MB in Hugo\'s site): '
+          f'{(total + ours) / 1e6:.1f} MB against {(hugo_bytes + theirs) / 1e6:.1f} MB, '
+          f'{(total + ours) / (hugo_bytes + theirs):.2f} times.')
+
+
+SKELETON = (r'<!doctype html>|<html[^>]*>|<head>|<meta charset[^>]*>|<meta name="viewport"[^>]*>'
+            r'|<link rel="stylesheet"[^>]*>|<script src="[^"]*"[^>]*></script>|</head>|<body>|<h1>.*?</h1>'
+            r'|</body>|</html>')
+
+
+def commentary(page, parts):
+    """A commentary page's parts at their least: its body, the text its citations and listings must carry."""
+    body = re.search(BODY, page, re.S).group(0)
+    parts['commentary bodies, mention links as <a> with the href and the id mention pages point to'] += utf8(
+        re.sub(r'<a class="mention"( id="[^"]*")?( href="[^"]*")>', r'<a\1\2>', body))
+    title = re.search(r'<h1>(.*?)</h1>', page, re.S).group(1)
+    url = re.search(r'<link rel="canonical" href="([^"]*)"', page).group(1)
+    parts['citation files, title and address in each of three'] += 3 * (utf8(title) + utf8(url))
+    parts['archive, a link and a title per commentary'] += utf8(f'<li><a href="{url}">{title}</a></li>')
+    parts['a commentary\'s <title>, its title alone'] += utf8(f'<title>{title}</title>')
+    parts['citation_* tags: title, authors, date, publisher, address'] += sum(map(utf8, re.findall(
+        r'<meta name="citation_(?:title|author|publication_date|publisher|public_url)" [^>]*>', page)))
+    parts['Cite this: the formatted reference and three bare download links'] += utf8(
+        re.search(r'<p class="reference">.*?</p>', page, re.S).group(0)) + sum(
+        utf8(f'<a href="cite.{ext}"></a>') for ext in ('bib', 'ris', 'json'))
+
+
+def folders(site):
+    """The folders' own sizes, which `du -sb` adds to the files' (4 KiB or more each on ext4)."""
+    return sum(os.path.getsize(root) for root, _, _ in os.walk(site))
+
+
+def read(path):
+    with open(path, encoding='utf-8') as file:
+        return file.read()
+
+
 def main(argv):
+    if argv[:1] == ['--floor']:
+        floor(argv[1], argv[2])
+        return
     hugo = '--hugo' in argv
     site = [a for a in argv if a != '--hugo'][0]
     size, count, pages = by_kind(site)
