@@ -121,6 +121,40 @@ public class NewCommandTests
     }
 
     [Fact]
+    public async Task A_commentary_kept_in_a_folder_with_the_same_slug_is_found()
+    {
+        using var site = TestSite.WithGoodContent();
+        const string folder = "commentaries/2018-03-01-talks-resume/index.md";
+        site.Write(folder, File.ReadAllText(site.PathOf(TestSite.GoodCommentary)).Replace("Getting back to the table", "Talks resume"));
+
+        var run = await RunAsync(site, "commentary", "Talks Resume");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"{site.Shown(folder)} already has the address 'talks-resume'", run.Errors);
+        Assert.False(File.Exists(site.PathOf("commentaries/2019-06-30-talks-resume.md")));
+    }
+
+    [Fact]
+    public async Task The_slug_a_commentary_sets_in_its_front_matter_is_the_one_compared()
+    {
+        using var site = TestSite.WithGoodContent();
+        const string renamed = "commentaries/2018-03-01-first-draft.md";
+        site.Write(renamed, File.ReadAllText(site.PathOf(TestSite.GoodCommentary)).Replace("\ntitle:", "\nslug: talks-resume\ntitle:"));
+        site.Write(TestSite.GoodCommentary, File.ReadAllText(site.PathOf(TestSite.GoodCommentary)).Replace("\ntitle:", "\nslug: back-at-the-table\ntitle:"));
+
+        var taken = await RunAsync(site, "commentary", "Talks Resume");
+        var freed = await RunAsync(site, "commentary", "Getting back to the table");
+
+        Assert.Equal(1, taken.ExitCode);
+        Assert.Contains($"{site.Shown(renamed)} already has the address 'talks-resume'", taken.Errors);
+        Assert.Equal(0, freed.ExitCode);
+        const string created = "commentaries/2019-06-30-getting-back-to-the-table.md";
+        site.Write(created, File.ReadAllText(site.PathOf(created)).Replace("draft: true", "draft: false"));
+        var report = await site.BuildAsync();
+        Assert.True(report.Succeeded, string.Join("\n", report.Diagnostics));
+    }
+
+    [Fact]
     public async Task A_missing_input_folder_is_an_error_not_a_new_folder()
     {
         using var site = TestSite.Empty();

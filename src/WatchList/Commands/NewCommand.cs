@@ -1,6 +1,8 @@
 using System.CommandLine;
+using WatchList.Pipeline;
 using WatchList.Scaffolding;
 using WatchList.Site.Content;
+using WatchList.Site.FrontMatter;
 using WatchList.Site.Reading;
 
 namespace WatchList.Commands;
@@ -104,7 +106,10 @@ internal static class NewCommand
         return CommandLine.Success;
     }
 
-    /// <summary>Another commentary whose file name gives the same slug, written on another day.</summary>
+    /// <summary>
+    /// Another commentary with the same slug: a file or a folder's <c>index.md</c>, whose slug is its
+    /// front matter's <c>slug</c> or else comes from its name, as the build gives it.
+    /// </summary>
     private static string? SameSlug(string path)
     {
         var folder = Path.GetDirectoryName(path)!;
@@ -114,7 +119,30 @@ internal static class NewCommand
         }
         var slug = Slug.FromFileName(path);
         return Directory.EnumerateFiles(folder, "*.md")
-            .Where(f => Path.GetFileName(f) != Path.GetFileName(path))
-            .FirstOrDefault(f => Slug.FromFileName(f) == slug);
+            .Concat(Directory.EnumerateDirectories(folder).Select(d => Path.Combine(d, "index.md")).Where(File.Exists))
+            .Where(f => Path.GetFullPath(f) != Path.GetFullPath(path))
+            .FirstOrDefault(f => SlugOf(f) == slug);
+    }
+
+    /// <summary>The slug the build gives a commentary; the file's name when its front matter cannot be read (the build reports that).</summary>
+    private static string SlugOf(string file)
+    {
+        try
+        {
+            var text = File.ReadAllText(file);
+            if (FrontMatterSplitter.StartsWithFrontMatter(text))
+            {
+                var split = FrontMatterSplitter.Split(file, text);
+                if (FieldReader.Parse(file, split.Yaml, 1).Text("slug") is { Length: > 0 } slug)
+                {
+                    return slug;
+                }
+            }
+        }
+        catch (Exception e) when (e is DiagnosticException or IOException or UnauthorizedAccessException)
+        {
+            // The build reports the file's own problem; here it keeps the slug its name gives.
+        }
+        return Slug.FromFileName(file);
     }
 }
