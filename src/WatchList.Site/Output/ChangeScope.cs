@@ -13,8 +13,8 @@ namespace WatchList.Site.Output;
 /// only. A save that rewrote a commentary's text but kept its front matter and the terms and actors it
 /// names, in the same order, changes its own page and the pages of the terms and actors it names (their
 /// lists quote the sentence around each mention), and nothing else: every other page shows only what
-/// is unchanged. Any other change (front matter, names mentioned, a glossary or actor file, a file
-/// added or removed, the settings, the theme) may change any page.
+/// is unchanged. Any other change (front matter, names mentioned, a glossary or actor file or the size
+/// of an image its text shows, a file added or removed, the settings, the theme) may change any page.
 /// </summary>
 public sealed class ChangeScope
 {
@@ -43,6 +43,7 @@ public sealed record SiteShape(
     ulong Theme,
     string Linker,
     ImmutableArray<object> Entries,
+    ImmutableArray<ulong> EntryBodies,
     ImmutableDictionary<string, SiteShape.CommentaryShape> Commentaries)
 {
     /// <param name="Parsed">The parsed commentary: the same object while its file is unchanged.</param>
@@ -68,6 +69,11 @@ public sealed class FindChanges(SiteCache cache) : IModule
             .. context.OutputsOf(SitePipelines.Glossary).Select(d => (object)d.Get(SiteKeys.Term)),
             .. context.OutputsOf(SitePipelines.Actors).Select(d => (object)d.Get(SiteKeys.Actor)),
         ];
+        // Their rendered texts too: an unchanged file renders anew when an image it shows changed size.
+        ImmutableArray<ulong> entryBodies =
+        [
+            .. context.OutputsOf(SitePipelines.TermPages).Concat(context.OutputsOf(SitePipelines.ActorPages)).Select(d => d.Get(SiteKeys.BodyHtml).Digest),
+        ];
         var commentaries = context.OutputsOf(SitePipelines.Commentaries).ToImmutableDictionary(
             d => d.Source,
             d =>
@@ -78,7 +84,7 @@ public sealed class FindChanges(SiteCache cache) : IModule
                     [.. named.Select(m => m.Target.Key)], [.. named.Select(m => m.Target.SourcePath)], d.Get(SiteKeys.BodyHtml).Digest);
             },
             StringComparer.Ordinal);
-        var shape = new SiteShape(settings.ToString(), theme.Fingerprint, linker, entries, commentaries);
+        var shape = new SiteShape(settings.ToString(), theme.Fingerprint, linker, entries, entryBodies, commentaries);
         var scope = Compare(cache.Shape, shape);
         cache.Shape = shape;
         return ValueTask.FromResult<ImmutableArray<Document>>([Document.Create("", "").With(ChangeScope.Key, scope)]);
@@ -87,7 +93,7 @@ public sealed class FindChanges(SiteCache cache) : IModule
     private static ChangeScope Compare(SiteShape? last, SiteShape now)
     {
         if (last is null || last.Settings != now.Settings || last.Theme != now.Theme || last.Linker != now.Linker ||
-            !last.Entries.SequenceEqual(now.Entries, ReferenceEqualityComparer.Instance) ||
+            !last.Entries.SequenceEqual(now.Entries, ReferenceEqualityComparer.Instance) || !last.EntryBodies.SequenceEqual(now.EntryBodies) ||
             last.Commentaries.Count != now.Commentaries.Count)
         {
             return ChangeScope.Everything;

@@ -292,23 +292,30 @@ public sealed class IncrementalRebuildTests : IDisposable
         Assert.Contains(fixedAgain.Diagnostics, d => d.Message.Contains("'Unused' is mentioned in no commentary"));
     }
 
+    private static byte[] Png(int width, int height)
+    {
+        using var image = new SixLabors.ImageSharp.Image<SixLabors.ImageSharp.PixelFormats.Rgb24>(width, height);
+        using var stream = new MemoryStream();
+        SixLabors.ImageSharp.ImageExtensions.SaveAsPng(image, stream);
+        return stream.ToArray();
+    }
+
+    /// <summary>Writes the photo again at another size, dated later than the last build saw.</summary>
+    private void ReplacePhoto(int width, int height)
+    {
+        _site.WriteBytes("static/media/photo.png", Png(width, height));
+        File.SetLastWriteTimeUtc(_site.PathOf("static/media/photo.png"), DateTime.UtcNow.AddSeconds(5));
+    }
+
     [Fact]
     public async Task A_photo_replaced_by_one_of_another_size_gives_its_page_the_new_size_and_new_copies()
     {
-        static byte[] Png(int width, int height)
-        {
-            using var image = new SixLabors.ImageSharp.Image<SixLabors.ImageSharp.PixelFormats.Rgb24>(width, height);
-            using var stream = new MemoryStream();
-            SixLabors.ImageSharp.ImageExtensions.SaveAsPng(image, stream);
-            return stream.ToArray();
-        }
         _site.WriteBytes("static/media/photo.png", Png(1300, 100));
         _site.Write("commentaries/2019-05-01-talks.md", "---\ntitle: Talks\ndate: 2019-05-01\nsummary: S.\n---\n![A wide photo](/media/photo.png)\n");
         Assert.True((await Rebuild()).Succeeded);
         var firstCopy = Directory.EnumerateFiles(Path.Combine(_site.Output, "media"), "photo-*-480w.png").Single();
 
-        _site.WriteBytes("static/media/photo.png", Png(1400, 350));
-        File.SetLastWriteTimeUtc(_site.PathOf("static/media/photo.png"), DateTime.UtcNow.AddSeconds(5));
+        ReplacePhoto(1400, 350);
         var rebuilt = await Rebuild();
 
         Assert.True(rebuilt.Succeeded, string.Join("\n", rebuilt.Diagnostics));
@@ -318,5 +325,22 @@ public sealed class IncrementalRebuildTests : IDisposable
         Assert.NotEqual(firstCopy, copy);
         Assert.Contains(Path.GetFileName(copy), page);
         Assert.Equal(120, SixLabors.ImageSharp.Image.Identify(copy).Height);
+    }
+
+    [Theory]
+    [InlineData("glossary/yongbyon.md", "glossary/yongbyon/index.html")]
+    [InlineData("actors/north-korea.md", "actors/north-korea/index.html")]
+    public async Task A_photo_replaced_in_a_term_or_actor_text_gives_its_page_the_new_size(string file, string page)
+    {
+        _site.WriteBytes("static/media/photo.png", Png(300, 100));
+        _site.Write(file, File.ReadAllText(_site.PathOf(file)) + "\n![A site photo](/media/photo.png)\n");
+        Assert.True((await Rebuild()).Succeeded);
+        Assert.Contains("width=\"300\" height=\"100\"", _site.ReadOutput(page));
+
+        ReplacePhoto(320, 240);
+        var rebuilt = await Rebuild();
+
+        Assert.True(rebuilt.Succeeded, string.Join("\n", rebuilt.Diagnostics));
+        Assert.Contains("width=\"320\" height=\"240\"", _site.ReadOutput(page));
     }
 }
