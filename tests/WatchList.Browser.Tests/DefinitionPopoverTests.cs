@@ -141,7 +141,7 @@ public sealed class DefinitionPopoverTests(BuiltSite site) : IClassFixture<Built
         await page.GotoAsync(site.Server.Url(Commentary));
         var yongbyon = page.Locator("a.mention[href$='/glossary/yongbyon/']").First;
         await yongbyon.ClickAsync();
-        await page.WaitForURLAsync("**/glossary/yongbyon/", BuiltSite.Committed);
+        await BuiltSite.Reached(page, "/glossary/yongbyon/$");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Yongbyon");
     }
 }

@@ -24,13 +24,13 @@ public sealed class JourneyTests(BuiltSite site) : IClassFixture<BuiltSite>
         return (title ?? await link.TextContentAsync() ?? "").Trim();
     }
 
-    private async Task<string> Follow(IPage page, ILocator link, string pattern)
+    private async Task<string> Follow(IPage page, ILocator link, string address)
     {
         var title = await TitleBehind(page, link);
         var href = await link.GetAttributeAsync("href");
         Assert.StartsWith(BuiltSite.BasePath, href);
         await link.ClickAsync();
-        await page.WaitForURLAsync(pattern, BuiltSite.Committed);
+        await BuiltSite.Reached(page, address);
         await Expect(page.Locator("h1")).ToHaveTextAsync(title);
         return page.Url;
     }
@@ -43,11 +43,11 @@ public sealed class JourneyTests(BuiltSite site) : IClassFixture<BuiltSite>
         await page.GotoAsync(site.Server.Url("/"));
         await Expect(page.Locator("h1")).ToHaveTextAsync(await page.TitleAsync());
 
-        var commentary = await Follow(page, page.Locator("main a[href*='/commentaries/']").First, "**/watchlist/commentaries/*/");
-        var term = await Follow(page, page.Locator("main a.mention[href$='/glossary/yongbyon/']").First, "**/watchlist/glossary/yongbyon/");
+        var commentary = await Follow(page, page.Locator("main a[href*='/commentaries/']").First, "/watchlist/commentaries/[^/]+/$");
+        var term = await Follow(page, page.Locator("main a.mention[href$='/glossary/yongbyon/']").First, "/watchlist/glossary/yongbyon/$");
         Assert.Equal(site.Server.Url("/glossary/yongbyon/"), term);
         await Expect(page.Locator("h1")).ToHaveTextAsync("Yongbyon");
-        var actor = await Follow(page, page.Locator("main a[href*='/actors/']").First, "**/watchlist/actors/*/");
+        var actor = await Follow(page, page.Locator("main a[href*='/actors/']").First, "/watchlist/actors/[^/]+/$");
 
         await page.GoBackAsync();
         Assert.Equal(term, page.Url);
@@ -67,9 +67,9 @@ public sealed class JourneyTests(BuiltSite site) : IClassFixture<BuiltSite>
         await page.GotoAsync(site.Server.Url("/glossary/yongbyon/"));
 
         var index = await Follow(page, page.GetByRole(AriaRole.Navigation, new() { Name = "Site" }).GetByRole(AriaRole.Link, new() { Name = "Actors" }),
-            "**/watchlist/actors/");
+            "/watchlist/actors/$");
         Assert.Equal(site.Server.Url("/actors/"), index);
-        await Follow(page, page.Locator("main a[href*='/actors/']:not([href$='/actors/'])").First, "**/watchlist/actors/*/");
+        await Follow(page, page.Locator("main a[href*='/actors/']:not([href$='/actors/'])").First, "/watchlist/actors/[^/]+/$");
 
         await page.GoBackAsync();
         Assert.Equal(index, page.Url);
@@ -96,7 +96,7 @@ public sealed class JourneyTests(BuiltSite site) : IClassFixture<BuiltSite>
         Assert.All(marks, mark => Assert.StartsWith("yongbyon", mark.ToLowerInvariant()));
 
         await term.ClickAsync();
-        await page.WaitForURLAsync("**/watchlist/glossary/yongbyon/", BuiltSite.Committed);
+        await BuiltSite.Reached(page, "/watchlist/glossary/yongbyon/$");
         Assert.Equal(site.Server.Url("/glossary/yongbyon/"), page.Url);
         await Expect(page.Locator("h1")).ToHaveTextAsync("Yongbyon");
     }
@@ -116,7 +116,7 @@ public sealed class JourneyTests(BuiltSite site) : IClassFixture<BuiltSite>
         await Expect(archive).ToBeVisibleAsync();
 
         await archive.ClickAsync();
-        await page.WaitForURLAsync("**/watchlist/archive/", BuiltSite.Committed);
+        await BuiltSite.Reached(page, "/watchlist/archive/$");
         await Expect(page.Locator("h1")).ToBeVisibleAsync();
     }
 }

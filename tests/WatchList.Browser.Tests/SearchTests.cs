@@ -78,7 +78,7 @@ public sealed class SearchTests(BuiltSite site) : IClassFixture<BuiltSite>
 
         await page.GetByLabel("Type", new() { Exact = true }).SelectOptionAsync("");
         await page.GetByLabel("Actor", new() { Exact = true }).SelectOptionAsync("north-korea");
-        await page.WaitForURLAsync(url => url.Contains("actor=north-korea", StringComparison.Ordinal) && !url.Contains("type=", StringComparison.Ordinal), BuiltSite.Committed);
+        await BuiltSite.Reached(page, "^(?!.*type=).*actor=north-korea");
         // The results of the type filter stay on screen until the narrowed ones replace them.
         await Expect(page.Locator(".search-status")).ToContainTextAsync("North Korea");
         await ExcerptsReady(page);
@@ -93,7 +93,7 @@ public sealed class SearchTests(BuiltSite site) : IClassFixture<BuiltSite>
         await using var context = await site.Browser.NewContextAsync();
         var page = await Open(context, "/glossary/yongbyon/");
         await page.GetByRole(AriaRole.Link, new() { Name = "Search the commentaries that mention Yongbyon" }).ClickAsync();
-        await page.WaitForURLAsync("**/watchlist/search/?term=yongbyon", BuiltSite.Committed);
+        await BuiltSite.Reached(page, @"/watchlist/search/\?term=yongbyon$");
 
         await Expect(page.GetByLabel("Term", new() { Exact = true })).ToHaveValueAsync("yongbyon");
         await Expect(Results(page).First).ToBeVisibleAsync();
@@ -156,7 +156,7 @@ public sealed class SearchTests(BuiltSite site) : IClassFixture<BuiltSite>
         var focused = await page.EvaluateAsync<string>("document.activeElement.closest('.search-results li') ? document.activeElement.getAttribute('href') : ''");
         Assert.StartsWith(BuiltSite.BasePath, focused);
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => url.EndsWith(focused, StringComparison.Ordinal), BuiltSite.Committed);
+        await BuiltSite.Reached(page, System.Text.RegularExpressions.Regex.Escape(focused) + "$");
         await Expect(page.Locator("h1")).ToBeVisibleAsync();
     }
 }
