@@ -42,18 +42,22 @@ def kind_of(parts, name):
     return 'other'
 
 
-def by_kind(site):
-    size, count, pages = collections.Counter(), collections.Counter(), []
+def files_of(site):
+    """Each file of the site: its folders below the site's root, its name, its path and its kind."""
     for root, _, files in os.walk(site):
         rel = os.path.relpath(root, site)
         parts = [] if rel == '.' else rel.split(os.sep)
         for name in files:
-            path = os.path.join(root, name)
-            kind = kind_of(parts, name)
-            size[kind] += os.path.getsize(path)
-            count[kind] += 1
-            if kind == 'commentary pages':
-                pages.append(path)
+            yield parts, name, os.path.join(root, name), kind_of(parts, name)
+
+
+def by_kind(site):
+    size, count, pages = collections.Counter(), collections.Counter(), []
+    for _, _, path, kind in files_of(site):
+        size[kind] += os.path.getsize(path)
+        count[kind] += 1
+        if kind == 'commentary pages':
+            pages.append(path)
     return size, count, pages
 
 
@@ -111,31 +115,26 @@ def floor(site, hugo_site):
     the sum is a lower bound. Folders (which `du -sb` adds) are counted apart, as built, for both sites.
     """
     parts = collections.Counter()
-    for root, _, files in os.walk(site):
-        rel = os.path.relpath(root, site)
-        dirs = [] if rel == '.' else rel.split(os.sep)
-        for name in files:
-            path = os.path.join(root, name)
-            kind = kind_of(dirs, name)
-            page = read(path) if name.endswith(('.html', '.xml')) else ''
-            if name.endswith('.html'):
-                parts['every page\'s skeleton: doctype, html, head, charset, viewport, stylesheet, script, body, h1'] += sum(
-                    map(utf8, re.findall(SKELETON, page, re.S)))
-            if kind == 'search':
-                parts['search files, as built'] += os.path.getsize(path)
-            elif kind == 'sitemap':
-                parts['sitemap, addresses only'] += sum(map(utf8, re.findall(r'<loc>.*?</loc>', page)))
-            elif kind == 'feeds' and dirs[:1] in (['glossary'], ['actors']):
-                parts['entry feeds, entries of id, title, updated and link'] += sum(
-                    utf8(f'<entry><id>{u}</id><title>{t}</title><updated>{d}</updated><link href="{u}"/></entry>')
-                    for t, u, d in re.findall(r'<entry>\s*<title>(.*?)</title>.*?<id>(.*?)</id>.*?<updated>(.*?)</updated>',
-                                              page, re.S))
-            elif kind == 'numbered pages':
-                rows = page.split('class="mentioned-in"', 1)[-1]
-                parts['numbered mention pages, rows of a link and a title'] += sum(
-                    utf8(f'<li><a href="{h}">{t}</a></li>') for h, t in re.findall(r'<li><a href="([^"]*)">(.*?)</a>', rows))
-            elif kind == 'commentary pages':
-                commentary(page, parts)
+    for dirs, name, path, kind in files_of(site):
+        page = read(path) if name.endswith(('.html', '.xml')) else ''
+        if name.endswith('.html'):
+            parts['every page\'s skeleton: doctype, html, head, charset, viewport, stylesheet, script, body, h1'] += sum(
+                map(utf8, re.findall(SKELETON, page, re.S)))
+        if kind == 'search':
+            parts['search files, as built'] += os.path.getsize(path)
+        elif kind == 'sitemap':
+            parts['sitemap, addresses only'] += sum(map(utf8, re.findall(r'<loc>.*?</loc>', page)))
+        elif kind == 'feeds' and dirs[:1] in (['glossary'], ['actors']):
+            parts['entry feeds, entries of id, title, updated and link'] += sum(
+                utf8(f'<entry><id>{u}</id><title>{t}</title><updated>{d}</updated><link href="{u}"/></entry>')
+                for t, u, d in re.findall(r'<entry>\s*<title>(.*?)</title>.*?<id>(.*?)</id>.*?<updated>(.*?)</updated>',
+                                          page, re.S))
+        elif kind == 'numbered pages':
+            rows = page.split('class="mentioned-in"', 1)[-1]
+            parts['numbered mention pages, rows of a link and a title'] += sum(
+                utf8(f'<li><a href="{h}">{t}</a></li>') for h, t in re.findall(r'<li><a href="([^"]*)">(.*?)</a>', rows))
+        elif kind == 'commentary pages':
+            commentary(page, parts)
     hugo_bytes = sum(by_kind(hugo_site)[0].values())
     print('| part, at its least | MB | running total | ratio to Hugo |\n| --- | ---: | ---: | ---: |')
     total = 0

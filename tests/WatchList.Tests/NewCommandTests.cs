@@ -23,6 +23,15 @@ public class NewCommandTests
 
     private static async Task<BuildReport> Check(TestSite site) => await SiteBuilder.CheckAsync(site.Options());
 
+    /// <summary>The run was refused because <paramref name="holder"/> has the slug, and wrote nothing.</summary>
+    private static void AssertRefused(TestSite site, Run run, string holder, string slug, string notWritten)
+    {
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"{site.Shown(holder)} already has the address '{slug}'", run.Errors);
+        Assert.Equal("", run.Output);
+        Assert.False(File.Exists(site.PathOf(notWritten)));
+    }
+
     [Fact]
     public async Task A_new_commentary_is_dated_today_named_by_its_title_and_prints_its_path()
     {
@@ -115,9 +124,7 @@ public class NewCommandTests
 
         var run = await RunAsync(site, "commentary", "Getting back to the table");
 
-        Assert.Equal(1, run.ExitCode);
-        Assert.Contains(site.Shown(TestSite.GoodCommentary), run.Errors);
-        Assert.False(File.Exists(site.PathOf("commentaries/2019-06-30-getting-back-to-the-table.md")));
+        AssertRefused(site, run, TestSite.GoodCommentary, "getting-back-to-the-table", "commentaries/2019-06-30-getting-back-to-the-table.md");
     }
 
     [Fact]
@@ -129,9 +136,7 @@ public class NewCommandTests
 
         var run = await RunAsync(site, "commentary", "Talks Resume");
 
-        Assert.Equal(1, run.ExitCode);
-        Assert.Contains($"{site.Shown(folder)} already has the address 'talks-resume'", run.Errors);
-        Assert.False(File.Exists(site.PathOf("commentaries/2019-06-30-talks-resume.md")));
+        AssertRefused(site, run, folder, "talks-resume", "commentaries/2019-06-30-talks-resume.md");
     }
 
     [Fact]
@@ -145,8 +150,7 @@ public class NewCommandTests
         var taken = await RunAsync(site, "commentary", "Talks Resume");
         var freed = await RunAsync(site, "commentary", "Getting back to the table");
 
-        Assert.Equal(1, taken.ExitCode);
-        Assert.Contains($"{site.Shown(renamed)} already has the address 'talks-resume'", taken.Errors);
+        AssertRefused(site, taken, renamed, "talks-resume", "commentaries/2019-06-30-talks-resume.md");
         Assert.Equal(0, freed.ExitCode);
         const string created = "commentaries/2019-06-30-getting-back-to-the-table.md";
         site.Write(created, File.ReadAllText(site.PathOf(created)).Replace("draft: true", "draft: false"));
