@@ -42,7 +42,8 @@ public sealed class DiagnosticException(Diagnostic diagnostic) : Exception(diagn
 }
 
 /// <summary>Thread-safe collection of the problems found while building.</summary>
-public sealed class DiagnosticBag(DiagnosticBag? parent = null)
+/// <param name="errorsOnly">Keeps errors only: warnings found after another part's errors may follow from them.</param>
+public sealed class DiagnosticBag(DiagnosticBag? parent = null, bool errorsOnly = false)
 {
     private readonly ConcurrentQueue<Diagnostic> _items = new();
     private int _errors;
@@ -50,6 +51,10 @@ public sealed class DiagnosticBag(DiagnosticBag? parent = null)
     /// <summary>Records a problem here and in the parent bag, if any.</summary>
     public void Add(Diagnostic diagnostic)
     {
+        if (errorsOnly && diagnostic.Severity != Severity.Error)
+        {
+            return;
+        }
         parent?.Add(diagnostic);
         _items.Enqueue(diagnostic);
         if (diagnostic.Severity == Severity.Error)

@@ -45,15 +45,22 @@ public sealed class Engine
         // Each pipeline counts its own errors, so one pipeline's problem never skips another's dependents.
         var own = _pipelines.ToDictionary(p => p.Name, _ => new DiagnosticBag(diagnostics));
         var skipped = new ConcurrentDictionary<string, bool>();
+        // Pipelines a module failed outright in: their documents are gone, whatever they allow their dependents.
+        var failed = new ConcurrentDictionary<string, bool>();
+        var byName = _pipelines.ToDictionary(p => p.Name);
+        // Pipelines run after errors of theirs or of what they depend on, whose dependents let them run: a
+        // warning found there may follow from those errors (a term left without its aliases is "mentioned in
+        // no commentary"), so only their errors are reported.
+        var afterErrors = new ConcurrentDictionary<string, bool>();
         var processed = new ConcurrentDictionary<string, ImmutableArray<Document>>();
         var written = new ConcurrentDictionary<string, ImmutableArray<Document>>();
 
         ImmutableArray<Document> OutputsOf(string name) =>
             processed.TryGetValue(name, out var docs) ? docs : [];
 
-        async Task<ImmutableArray<Document>> RunPhase(Pipeline pipeline, Phase phase, ImmutableArray<Document> inputs)
+        async Task<ImmutableArray<Document>> RunPhase(Pipeline pipeline, Phase phase, ImmutableArray<Document> inputs, DiagnosticBag? bag = null)
         {
-            var context = new PipelineContext(pipeline, phase, own[pipeline.Name], OutputsOf, _maxParallelism, cancellationToken, _services);
+            var context = new PipelineContext(pipeline, phase, bag ?? own[pipeline.Name], OutputsOf, _maxParallelism, cancellationToken, _services);
             var documents = inputs;
             // Held only in documents from here: what a module replaces can be collected while the phase goes on.
             inputs = default;
@@ -70,6 +77,7 @@ public sealed class Engine
                 catch (DiagnosticException e)
                 {
                     context.Diagnostics.Add(e.Diagnostic);
+                    failed[pipeline.Name] = true;
                     return [];
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
@@ -77,6 +85,7 @@ public sealed class Engine
                     context.Diagnostics.Add(Diagnostic.Error(new SourceLocation(pipeline.Name),
                         $"internal error in the {phase} phase: {e.GetType().Name}: {e.Message}",
                         "this is a bug in WatchList; please report it"));
+                    failed[pipeline.Name] = true;
                     return [];
                 }
             }
@@ -99,13 +108,19 @@ public sealed class Engine
                 inputTasks.TryRemove(pipeline.Name, out _);
                 await Task.WhenAll(dependencies).ConfigureAwait(false);
                 // A pipeline whose dependencies failed would only report follow-on errors of theirs.
-                if (pipeline.Dependencies.Any(d => own[d].HasErrors || skipped.ContainsKey(d)))
+                if (pipeline.Dependencies.Any(d => (own[d].HasErrors && (byName[d].ErrorsStopDependents || failed.ContainsKey(d))) || skipped.ContainsKey(d)))
                 {
                     skipped[pipeline.Name] = true;
                     processed[pipeline.Name] = [];
                     return;
                 }
-                var run = RunPhase(pipeline, Phase.Process, inputs);
+                DiagnosticBag? errorsOnly = null;
+                if (pipeline.Dependencies.Any(d => own[d].HasErrors || afterErrors.ContainsKey(d)))
+                {
+                    afterErrors[pipeline.Name] = true;
+                    errorsOnly = new DiagnosticBag(own[pipeline.Name], errorsOnly: true);
+                }
+                var run = RunPhase(pipeline, Phase.Process, inputs, errorsOnly);
                 inputs = default;
                 processed[pipeline.Name] = await run.ConfigureAwait(false);
             }, cancellationToken);

@@ -20,6 +20,14 @@ public enum Phase
 public sealed record Pipeline(string Name)
 {
     public ImmutableArray<string> Dependencies { get; init; } = [];
+
+    /// <summary>
+    /// Whether the pipelines that depend on this one are skipped when it reports an error (they would mostly
+    /// report follow-on errors of its). False for a pipeline whose documents stay whole when one of its files
+    /// has a mistake (every field at its default), so that one run also reports what its dependents find. A
+    /// module that fails outright, leaving the pipeline no documents, skips its dependents all the same.
+    /// </summary>
+    public bool ErrorsStopDependents { get; init; } = true;
     public ImmutableArray<IModule> Input { get; init; } = [];
     public ImmutableArray<IModule> Process { get; init; } = [];
     public ImmutableArray<IModule> PostProcess { get; init; } = [];

@@ -101,15 +101,19 @@ public static class SitePipelines
                 Input = [new ReadAssets(Path.Combine(options.ThemeFolder, "assets"), "assets")],
                 Output = [write],
             },
+            // A term or actor with a mistake is still an entry, by the id its file name gives: the commentaries
+            // are linked and checked in the same run.
             new(Glossary)
             {
                 Input = [new ReadFiles(Path.Combine(input, "glossary"), "*.md")],
                 Process = [new ParseGlossaryTerms()],
+                ErrorsStopDependents = false,
             },
             new(Actors)
             {
                 Input = [new ReadFiles(Path.Combine(input, "actors"), "*.md")],
                 Process = [new ParseActors()],
+                ErrorsStopDependents = false,
             },
 
             // Commentaries, linked to the terms and actors they mention.

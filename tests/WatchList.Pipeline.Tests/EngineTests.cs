@@ -303,6 +303,66 @@ public class EngineTests
         Assert.Empty(result.Outputs["commentaries"]);
     }
 
+    /// <summary>A process module that reports the given problems in file <paramref name="path"/> and passes its documents on.</summary>
+    private static IModule Report(string path, params Severity[] severities) =>
+        Async((inputs, context) =>
+        {
+            foreach (var severity in severities)
+            {
+                var location = new SourceLocation(path, 1, 1);
+                context.Diagnostics.Add(severity == Severity.Error ? Diagnostic.Error(location, "wrong") : Diagnostic.Warning(location, "doubtful"));
+            }
+            return Task.FromResult(inputs);
+        });
+
+    [Fact]
+    public async Task After_errors_of_a_pipeline_that_lets_its_dependents_run_they_run_and_report_their_errors_only()
+    {
+        var log = new ConcurrentQueue<string>();
+        var glossary = new Pipeline("glossary") { Input = [Emit("yongbyon", "kaesong")], Process = [new RejectDocuments("yongbyon")], ErrorsStopDependents = false };
+        var commentaries = new Pipeline("commentaries") { Dependencies = ["glossary"], Process = [Log(log), Report("c.md", Severity.Warning)] };
+        var pages = new Pipeline("pages") { Dependencies = ["commentaries"], Process = [Log(log), Report("p.md", Severity.Warning, Severity.Error)] };
+
+        var result = await new Engine([glossary, commentaries, pages]).RunAsync();
+
+        Assert.Equal(["commentaries:Process", "pages:Process"], log.Order());
+        // The glossary's error and the pages' error; neither warning, which might follow from the glossary's error.
+        Assert.Equal(2, result.ErrorCount);
+        Assert.Contains(result.Diagnostics, d => d.Message == "'yongbyon' is broken");
+        Assert.Contains(result.Diagnostics, d => d.Location.Path == "p.md" && d.Severity == Severity.Error);
+        Assert.Equal(0, result.WarningCount);
+        Assert.Equal(["kaesong+checked"], Names(result, "glossary"));
+    }
+
+    [Fact]
+    public async Task Without_errors_upstream_a_dependent_pipeline_reports_its_warnings()
+    {
+        var glossary = new Pipeline("glossary") { Input = [Emit("kaesong")], ErrorsStopDependents = false };
+        var commentaries = new Pipeline("commentaries") { Dependencies = ["glossary"], Process = [Report("c.md", Severity.Warning)] };
+
+        var result = await new Engine([glossary, commentaries]).RunAsync();
+
+        Assert.Equal(1, result.WarningCount);
+    }
+
+    [Fact]
+    public async Task A_module_that_fails_outright_skips_the_dependents_even_of_a_pipeline_that_lets_them_run()
+    {
+        var log = new ConcurrentQueue<string>();
+        var glossary = new Pipeline("glossary")
+        {
+            Input = [Emit("yongbyon")],
+            Process = [Async((_, _) => throw new DiagnosticException(Diagnostic.Error(new SourceLocation("input/glossary/"), "cannot be read")))],
+            ErrorsStopDependents = false,
+        };
+        var commentaries = new Pipeline("commentaries") { Dependencies = ["glossary"], Process = [Log(log)] };
+
+        var result = await new Engine([glossary, commentaries]).RunAsync();
+
+        Assert.Single(result.Diagnostics);
+        Assert.Empty(log);
+    }
+
     [Fact]
     public async Task A_pipeline_is_not_skipped_because_an_unrelated_pipeline_reported_an_error()
     {

@@ -11,10 +11,15 @@ public class EveryProblemInOneRunTests
     private const string Commentary = "commentaries/2019-05-01-talks.md";
 
     /// <summary>Builds a good site, writes the file, builds again: returns the problems, after checking nothing was published.</summary>
-    private static async Task<List<string>> ErrorsAfterWriting(TestSite site, string text)
+    /// <param name="alsoWritten">Another file written with the commentary, such as a glossary file.</param>
+    private static async Task<List<string>> ErrorsAfterWriting(TestSite site, string text, (string Path, string Text)? alsoWritten = null)
     {
         var before = await site.BuildGoodOutputAsync();
         site.Write(Commentary, text);
+        if (alsoWritten is var (path, other))
+        {
+            site.Write(path, other);
+        }
 
         var report = await site.BuildAsync();
 
@@ -113,6 +118,44 @@ public class EveryProblemInOneRunTests
                 $"{shown}:3:16: error: unknown glossary term or actor 'Yongbyun'; did you mean 'Yongbyon'?",
             ],
             errors);
+    }
+
+    /// <summary>A term or actor file with a mistake, and what its error starts with.</summary>
+    public static TheoryData<string, string, string> BrokenEntries => new()
+    {
+        {
+            "glossary/yongbyon.md",
+            "---\ntitle: [Yongbyon\nsummary: The nuclear centre.\n---\nThe nuclear complex.\n",
+            ":2:8: error: the front matter is not valid YAML"
+        },
+        {
+            // Never closed, and named by the good commentary's actors and by Kim Jong-un's affiliation.
+            "actors/north-korea.md",
+            "---\ntitle: North Korea\naliases: [Pyongyang]\nkind: state\nsummary: The DPRK.\nA state on the Korean peninsula.\n",
+            ":1:1: error: the front matter is never closed"
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(BrokenEntries))]
+    public async Task A_term_or_actor_with_a_mistake_leaves_the_commentaries_checked_in_the_same_run(string entry, string text, string error)
+    {
+        using var site = TestSite.WithGoodContent();
+
+        var errors = await ErrorsAfterWriting(site, """
+            ---
+            title: Talks
+            date: 2019-05-01
+            summary: Both sides talk.
+            ---
+            See [the talks](/glossary/six-party-talk/).
+            """, (entry, text));
+
+        // The entry's own error and the commentary's; no "unknown actor" and no warning that follows from the first.
+        Assert.True(errors.Count == 2, string.Join("\n", errors));
+        Assert.Contains(errors, e => e.StartsWith(site.Shown(Commentary) + ":6:17: error: the link '/glossary/six-party-talk/' goes to no page", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith(site.Shown(entry) + error, StringComparison.Ordinal));
+        Assert.DoesNotContain((await site.BuildAsync()).Diagnostics, d => d.Severity == Severity.Warning);
     }
 
     [Fact]

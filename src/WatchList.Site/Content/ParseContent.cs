@@ -46,7 +46,9 @@ public abstract class ParseFrontMatterModule : IModule
         {
             // Front matter that is never closed leaves no body to check.
             diagnostics.Add(e.Diagnostic);
-            return null;
+            return KeepsUnclosed
+                ? Finish(document, FieldReader.Unreadable(document.Source), new SplitFile("", text, text.Length, 1), peers, diagnostics, compact)
+                : null;
         }
         FieldReader fields;
         try
@@ -74,6 +76,12 @@ public abstract class ParseFrontMatterModule : IModule
     }
 
     protected abstract IReadOnlyCollection<string> KnownKeys { get; }
+
+    /// <summary>
+    /// Whether a file whose front matter is never closed is still read, every field at its default and with
+    /// no body: other files name an entry by its id, and must not call it unknown for its own mistake.
+    /// </summary>
+    protected virtual bool KeepsUnclosed => false;
 
     /// <summary>
     /// Whatever a file needs to know about the other files (the names it may refer to), and a key that
@@ -137,6 +145,8 @@ public sealed class ParseGlossaryTerms : ParseFrontMatterModule
     protected override IReadOnlyCollection<string> KnownKeys { get; } =
         ["title", "aliases", "short_names", "never_link", "summary", "related", "case_sensitive"];
 
+    protected override bool KeepsUnclosed => true;
+
     protected override Document? Read(Document document, FieldReader fields, MarkdownSource body, object? peers)
     {
         var id = IdFromFileName(document, fields);
@@ -168,6 +178,8 @@ public sealed class ParseActors : ParseFrontMatterModule
 
     protected override IReadOnlyCollection<string> KnownKeys { get; } =
         ["title", "aliases", "short_names", "never_link", "kind", "affiliation", "summary", "case_sensitive"];
+
+    protected override bool KeepsUnclosed => true;
 
     protected override (object? Peers, string Key) Prepare(ImmutableArray<Document> inputs, PipelineContext context) => IdsOf(inputs);
 
