@@ -36,20 +36,12 @@ public sealed record LinkTarget(
     /// The title, alias or short name written exactly as <paramref name="text"/>, or null: a backlink's context, kept
     /// until the target's page is written, then holds no copy of a name of its own.
     /// </summary>
-    public string? NameWrittenAs(ReadOnlySpan<char> text)
+    public string? NameWrittenAs(ReadOnlySpan<char> text) =>
+        text.SequenceEqual(Title) ? Title : WrittenAs(Aliases, text) ?? WrittenAs(ShortNames, text);
+
+    private static string? WrittenAs(ImmutableArray<string> names, ReadOnlySpan<char> text)
     {
-        if (text.SequenceEqual(Title))
-        {
-            return Title;
-        }
-        foreach (var name in Aliases)
-        {
-            if (text.SequenceEqual(name))
-            {
-                return name;
-            }
-        }
-        foreach (var name in ShortNames)
+        foreach (var name in names)
         {
             if (text.SequenceEqual(name))
             {

@@ -26,10 +26,7 @@ public sealed class ReadFiles(string folder, string pattern, bool recursive = fa
             return ValueTask.FromResult(ImmutableArray<Document>.Empty);
         }
         var workingFolder = Environment.CurrentDirectory;
-        var files = Directory
-            .EnumerateFiles(folder, pattern, recursive ? SearchOption.AllDirectories : SearchOption.TopDirectoryOnly)
-            .Concat(Bundles ? Directory.EnumerateDirectories(folder).Select(d => Path.Combine(d, "index.md")).Where(File.Exists) : [])
-            .Where(f => !IsEditorLeftover(Path.GetFileName(f)))
+        var files = FilesIn(folder, pattern, recursive, Bundles)
             .Order(StringComparer.Ordinal)
             .Select(f => Document.Create(DisplayPath.For(f, workingFolder), ""))
             .ToImmutableArray();
@@ -40,6 +37,16 @@ public sealed class ReadFiles(string folder, string pattern, bool recursive = fa
             return document.WithContent(new DeferredTextContent(cache is null ? () => Read(document, path) : () => cache.ReadText(path, () => Read(document, path))));
         }).ToImmutableArray());
     }
+
+    /// <summary>
+    /// The files read from an existing <paramref name="folder"/>: those matching <paramref name="pattern"/>, with
+    /// <paramref name="bundles"/> each folder's <c>index.md</c>, and never an editor's leftover.
+    /// </summary>
+    public static IEnumerable<string> FilesIn(string folder, string pattern, bool recursive = false, bool bundles = false) =>
+        Directory
+            .EnumerateFiles(folder, pattern, recursive ? SearchOption.AllDirectories : SearchOption.TopDirectoryOnly)
+            .Concat(bundles ? Directory.EnumerateDirectories(folder).Select(d => Path.Combine(d, "index.md")).Where(File.Exists) : [])
+            .Where(f => !IsEditorLeftover(Path.GetFileName(f)));
 
     private static string Read(Document document, string path)
     {

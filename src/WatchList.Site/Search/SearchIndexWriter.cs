@@ -150,16 +150,11 @@ public static class SearchIndexWriter
     }
 
     /// <summary>The words of a page with their weights: title, summary and text.</summary>
-    /// <param name="vocabulary">Shared by the pages of a build, so that each word's string is made once.</param>
-    public static Dictionary<string, int> WordsOf(SearchDocument document, SearchVocabulary? vocabulary = null) =>
-        WordsOf(document, document.Text, vocabulary);
-
-    /// <summary>The words of a page whose text is given apart from its record.</summary>
-    public static Dictionary<string, int> WordsOf(SearchDocument document, ReadOnlySpan<char> text, SearchVocabulary? vocabulary = null)
+    public static Dictionary<string, int> WordsOf(SearchDocument document)
     {
         // About one distinct word in twelve characters of a commentary's text: sized once rather than grown.
-        var counts = new Dictionary<string, int>(Math.Min(text.Length / 12, 4096), StringComparer.Ordinal);
-        CountWords(document, text, new DictionaryCounts(counts, vocabulary));
+        var counts = new Dictionary<string, int>(Math.Min(document.Text.Length / 12, 4096), StringComparer.Ordinal);
+        CountWords(document, document.Text, new DictionaryCounts(counts, null));
         return counts;
     }
 

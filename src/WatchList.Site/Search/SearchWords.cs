@@ -17,11 +17,6 @@ public static class SearchWords
     /// <summary>The longest word kept; longer runs of letters are cut (no reader types them).</summary>
     public const int MaxLength = 40;
 
-    /// <summary>Adds <paramref name="weight"/> to the count of each stemmed word of <paramref name="text"/>.</summary>
-    /// <param name="vocabulary">Where a word new to <paramref name="counts"/> takes its string from; a new string by default.</param>
-    public static void Count(ReadOnlySpan<char> text, Dictionary<string, int> counts, int weight, SearchVocabulary? vocabulary = null) =>
-        Count(text, new DictionaryCounts(counts, vocabulary), weight);
-
     /// <summary>Hands each stemmed word of <paramref name="text"/> to <paramref name="counts"/> with <paramref name="weight"/>.</summary>
     public static void Count<TCounts>(ReadOnlySpan<char> text, TCounts counts, int weight) where TCounts : IWordCounts
     {
@@ -94,7 +89,7 @@ public static class SearchWords
     public static Dictionary<string, int> Of(string text)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        Count(text, counts, 1);
+        Count(text, new DictionaryCounts(counts, null), 1);
         return counts;
     }
 

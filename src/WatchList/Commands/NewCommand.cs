@@ -118,8 +118,8 @@ internal static class NewCommand
             return null;
         }
         var slug = Slug.FromFileName(path);
-        return Directory.EnumerateFiles(folder, "*.md")
-            .Concat(Directory.EnumerateDirectories(folder).Select(d => Path.Combine(d, "index.md")).Where(File.Exists))
+        // The files the build reads as commentaries.
+        return ReadFiles.FilesIn(folder, "*.md", bundles: true)
             .Where(f => Path.GetFullPath(f) != Path.GetFullPath(path))
             .FirstOrDefault(f => SlugOf(f) == slug);
     }
